@@ -1,0 +1,113 @@
+/**
+ * The one source of time for the runtime and the harness.
+ *
+ * Everything that waits or measures goes through a {@link Clock}, so tests can drive time by hand
+ * and a later simulation mode can run on virtual time. The real clock is the default.
+ */
+export interface Clock {
+  /** Milliseconds on a monotonic scale; only differences are meaningful. */
+  now(): number;
+  /** Wall-clock milliseconds since the epoch, for timestamps in records and reports. */
+  wallNow(): number;
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** The real clock: `performance.now()` and timers. */
+export const realClock: Clock = {
+  now: () => performance.now(),
+  wallNow: () => Date.now(),
+  sleep(ms, signal) {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (ms <= 0 && !signal) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal as AbortSignal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  },
+};
+
+interface Sleeper {
+  wakeAt: number;
+  resolve: () => void;
+}
+
+/**
+ * A clock that only moves when told to. `advance(ms)` wakes every sleeper whose time has come,
+ * in order, so timing logic can be tested without real waiting.
+ *
+ * @example
+ * const clock = new ManualClock();
+ * const done = clock.sleep(100);
+ * await clock.advance(100); // `done` is now resolved
+ */
+export class ManualClock implements Clock {
+  #now: number;
+  readonly #wallStart: number;
+  #sleepers: Sleeper[] = [];
+
+  constructor(startMs = 0, wallStartMs = Date.UTC(2026, 0, 1)) {
+    this.#now = startMs;
+    this.#wallStart = wallStartMs - startMs;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  wallNow(): number {
+    return this.#wallStart + this.#now;
+  }
+
+  /** Number of sleepers still waiting. */
+  get pending(): number {
+    return this.#sleepers.length;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<void>((resolve, reject) => {
+      const sleeper: Sleeper = { wakeAt: this.#now + Math.max(0, ms), resolve };
+      this.#sleepers.push(sleeper);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.#sleepers = this.#sleepers.filter((s) => s !== sleeper);
+          reject(abortReason(signal));
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Moves time forward by `ms`, waking sleepers due on the way (letting each settle). */
+  async advance(ms: number): Promise<void> {
+    const target = this.#now + ms;
+    for (;;) {
+      const next = this.#sleepers
+        .filter((s) => s.wakeAt <= target)
+        .sort((a, b) => a.wakeAt - b.wakeAt)[0];
+      if (!next) break;
+      this.#sleepers = this.#sleepers.filter((s) => s !== next);
+      this.#now = Math.max(this.#now, next.wakeAt);
+      next.resolve();
+      // Let the woken task run before looking for the next sleeper: it may schedule new ones.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    this.#now = target;
+  }
+}
