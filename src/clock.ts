@@ -94,6 +94,17 @@ export class ManualClock implements Clock {
     });
   }
 
+  /** Resolves once at least `count` sleepers are waiting: lets a test advance time only after work reaches its sleep. */
+  async whenSleeping(count = 1, maxTurns = 10_000): Promise<void> {
+    for (let turn = 0; this.#sleepers.length < count; turn++) {
+      if (turn >= maxTurns)
+        throw new Error(
+          `ManualClock: expected ${count} sleeper(s), found ${this.#sleepers.length}`,
+        );
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+
   /** Moves time forward by `ms`, waking sleepers due on the way (letting each settle). */
   async advance(ms: number): Promise<void> {
     const target = this.#now + ms;

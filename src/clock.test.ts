@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock, realClock } from './clock.js';
+
+describe('ManualClock', () => {
+  it('resolves a sleep only once time has advanced past it', async () => {
+    const clock = new ManualClock();
+    let woke = false;
+    const sleeping = clock.sleep(100).then(() => {
+      woke = true;
+    });
+    await clock.advance(99);
+    expect(woke).toBe(false);
+    await clock.advance(1);
+    await sleeping;
+    expect(woke).toBe(true);
+    expect(clock.now()).toBe(100);
+  });
+
+  it('wakes sleepers in time order and lets them schedule new sleeps', async () => {
+    const clock = new ManualClock();
+    const order: string[] = [];
+    void clock.sleep(30).then(() => order.push('b'));
+    void clock.sleep(10).then(async () => {
+      order.push('a');
+      await clock.sleep(30);
+      order.push('c');
+    });
+    await clock.advance(50);
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rejects a sleep with the signal reason on abort', async () => {
+    const clock = new ManualClock();
+    const controller = new AbortController();
+    const sleeping = clock.sleep(1_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(sleeping).rejects.toThrow('stop');
+    expect(clock.pending).toBe(0);
+  });
+});
+
+describe('realClock', () => {
+  it('rejects at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(realClock.sleep(10_000, controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+
+  it('stops sleeping when aborted mid-way', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    const sleeping = realClock.sleep(10_000, controller.signal);
+    setTimeout(() => controller.abort(new DOMException('late', 'TimeoutError')), 5);
+    await expect(sleeping).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

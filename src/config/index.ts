@@ -1,0 +1,5 @@
+export { DEFAULT_CONFIG, DEFAULT_ROUTING } from './defaults.js';
+export { formatPath } from './format-path.js';
+export { resolveConfig } from './resolve-config.js';
+export type { BridgeConfig, BridgeConfigInput } from './schema.js';
+export { BridgeConfigSchema } from './schema.js';

@@ -1,0 +1,90 @@
+/**
+ * hybrid-bench — the bridge runtime. Define a prototype agent, then run it directly
+ * (`agno-only`) or through the bridge (`hybrid`): routing, paths and the production layer.
+ */
+export type {
+  Agent,
+  AgentDefinition,
+  AgentRunResult,
+  AgentTeam,
+  AnyTool,
+  HandoffRecord,
+  ModelCaller,
+  ModelCallRecord,
+  RunFailure,
+  SupportDemo,
+  SupportDemoModels,
+  Tool,
+  ToolContext,
+  ToolRunRecord,
+} from './agents/index.js';
+export {
+  createSupportDemo,
+  defineAgent,
+  defineTeam,
+  defineTool,
+  handoffToolName,
+  runAgent,
+  SHOP_FACTS,
+} from './agents/index.js';
+export type {
+  Bridge,
+  BridgeOptions,
+  BridgeRequest,
+  BridgeResult,
+  BridgeRunOptions,
+  Mode,
+  PricedCall,
+} from './bridge/index.js';
+export { createBridge, MODES } from './bridge/index.js';
+export type { Clock } from './clock.js';
+export { ManualClock, realClock } from './clock.js';
+export type { BridgeConfig, BridgeConfigInput } from './config/index.js';
+export {
+  BridgeConfigSchema,
+  DEFAULT_CONFIG,
+  DEFAULT_ROUTING,
+  formatPath,
+  resolveConfig,
+} from './config/index.js';
+export type { CallCost, LiteLLMPrices, ModelPrice } from './cost/index.js';
+export { BUILTIN_PRICES, loadLiteLLMPrices, PriceTable, parseLiteLLMPrices } from './cost/index.js';
+export { ConfigError, ErrorCodes, HybridBenchError } from './errors.js';
+export type { Dispatch, Middleware } from './pipeline/index.js';
+export { compose } from './pipeline/index.js';
+export type {
+  CallOptions,
+  ChatMessage,
+  FailureCode,
+  FinishReason,
+  ModelOutcome,
+  ModelRequest,
+  ModelResponse,
+  OpenAICompatibleOptions,
+  Provider,
+  ProviderFailure,
+  Script,
+  ScriptedProvider,
+  ScriptedStep,
+  ToolCall,
+  ToolSpec,
+  Usage,
+} from './providers/index.js';
+export {
+  createOpenAICompatibleProvider,
+  createScriptedProvider,
+  FAILURE_CODES,
+  isRetryable,
+  parseRetryAfterMs,
+} from './providers/index.js';
+export type {
+  LabelledRequest,
+  PathName,
+  RouteDecision,
+  RouteInput,
+  Router,
+  RoutingAccuracy,
+  RoutingConfig,
+  RoutingRule,
+} from './routing/index.js';
+export { createRouter, isPathName, measureRoutingAccuracy, PATH_NAMES } from './routing/index.js';

@@ -1,0 +1,2 @@
+export type { Dispatch, Middleware } from './compose.js';
+export { compose } from './compose.js';

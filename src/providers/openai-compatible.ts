@@ -1,0 +1,217 @@
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from 'openai';
+import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import { type Clock, realClock } from '../clock.js';
+import {
+  abortFailure,
+  failureFromHttp,
+  invalidResponseFailure,
+  networkFailure,
+  timeoutFailure,
+} from './failure.js';
+import {
+  ToolCallAccumulator,
+  toFinishReason,
+  toOpenAIMessages,
+  toOpenAITools,
+  toToolCalls,
+  toUsage,
+} from './openai-wire.js';
+import type {
+  CallOptions,
+  FinishReason,
+  ModelOutcome,
+  ModelRequest,
+  ModelResponse,
+  Provider,
+  ProviderFailure,
+  Usage,
+} from './provider.js';
+
+export interface OpenAICompatibleOptions {
+  /** Names the backend in records and metrics; default `openai`. */
+  id?: string;
+  baseURL: string;
+  /** The key itself, read by the caller from the environment; never logged. */
+  apiKey: string;
+  clock?: Clock;
+  /** Per-attempt ceiling; the request's deadline signal usually ends a call first. */
+  timeoutMs?: number;
+  /** A fetch implementation; default: the global fetch, looked up at call time. */
+  fetch?: typeof fetch;
+}
+
+/** Rough count used only when a backend omits usage: about four characters per token. */
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/**
+ * A provider for any OpenAI-compatible chat-completions endpoint, on the official SDK.
+ *
+ * The SDK's own retries are switched off (`maxRetries: 0`): the bridge's pipeline is the one
+ * retry owner, so attempts are never multiplied.
+ *
+ * @example
+ * const provider = createOpenAICompatibleProvider({ baseURL: 'https://api.openai.com/v1', apiKey });
+ * const outcome = await provider.complete({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
+ */
+export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions): Provider {
+  const clock = options.clock ?? realClock;
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 120_000,
+    fetch: fetchImpl,
+  });
+  const id = options.id ?? 'openai';
+
+  async function complete(
+    request: ModelRequest,
+    callOptions: CallOptions = {},
+  ): Promise<ModelOutcome> {
+    const startedMs = clock.now();
+    const params: ChatCompletionCreateParams = {
+      model: request.model,
+      messages: toOpenAIMessages(request.messages),
+      ...(request.tools && request.tools.length > 0 ? { tools: toOpenAITools(request.tools) } : {}),
+      ...(request.maxOutputTokens === undefined
+        ? {}
+        : { max_completion_tokens: request.maxOutputTokens }),
+      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    };
+    const requestOptions = {
+      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...(callOptions.requestId
+        ? { headers: { 'x-client-request-id': callOptions.requestId } }
+        : {}),
+    };
+    try {
+      const response = request.stream
+        ? await streamed(params, requestOptions, startedMs)
+        : await plain(params, requestOptions, startedMs);
+      return 'code' in response
+        ? {
+            state: 'error',
+            error: response,
+            latencyMs: clock.now() - startedMs,
+            model: request.model,
+          }
+        : { state: 'ok', response };
+    } catch (error) {
+      return {
+        state: 'error',
+        error: toFailure(error, callOptions.signal),
+        latencyMs: clock.now() - startedMs,
+        model: request.model,
+      };
+    }
+  }
+
+  async function plain(
+    params: ChatCompletionCreateParams,
+    requestOptions: OpenAI.RequestOptions,
+    startedMs: number,
+  ): Promise<ModelResponse | ProviderFailure> {
+    const completion = await client.chat.completions.create(
+      { ...params, stream: false },
+      requestOptions,
+    );
+    const choice = completion.choices[0];
+    if (!choice) return invalidResponseFailure('The completion has no choices');
+    const text = choice.message.content ?? '';
+    const toolCalls = toToolCalls(choice.message);
+    const usage = toUsage(completion.usage);
+    return {
+      text,
+      toolCalls,
+      usage: usage ?? estimatedUsage(params, text),
+      usageEstimated: usage === undefined,
+      latencyMs: clock.now() - startedMs,
+      model: completion.model,
+      finishReason: toFinishReason(choice.finish_reason),
+    };
+  }
+
+  async function streamed(
+    params: ChatCompletionCreateParams,
+    requestOptions: OpenAI.RequestOptions,
+    startedMs: number,
+  ): Promise<ModelResponse | ProviderFailure> {
+    const stream = await client.chat.completions.create(
+      { ...params, stream: true, stream_options: { include_usage: true } },
+      requestOptions,
+    );
+    const calls = new ToolCallAccumulator();
+    let text = '';
+    let ttftMs: number | undefined;
+    let usage: Usage | undefined;
+    let model = params.model;
+    let finishReason: FinishReason | undefined;
+    for await (const chunk of stream) {
+      model = chunk.model || model;
+      usage = toUsage(chunk.usage) ?? usage;
+      const choice = chunk.choices[0];
+      if (!choice) continue;
+      const delta = choice.delta;
+      if (
+        ttftMs === undefined &&
+        ((delta.content ?? '') !== '' || (delta.tool_calls?.length ?? 0) > 0)
+      ) {
+        ttftMs = clock.now() - startedMs;
+      }
+      text += delta.content ?? '';
+      calls.add(delta.tool_calls);
+      if (choice.finish_reason) finishReason = toFinishReason(choice.finish_reason);
+    }
+    if (finishReason === undefined) {
+      return invalidResponseFailure('The stream ended before its final chunk (no finish_reason)');
+    }
+    return {
+      text,
+      toolCalls: calls.result(),
+      usage: usage ?? estimatedUsage(params, text),
+      usageEstimated: usage === undefined,
+      ...(ttftMs === undefined ? {} : { ttftMs }),
+      latencyMs: clock.now() - startedMs,
+      model,
+      finishReason,
+    };
+  }
+
+  return { id, complete };
+}
+
+function estimatedUsage(params: ChatCompletionCreateParams, text: string): Usage {
+  return {
+    inputTokens: estimateTokens(
+      JSON.stringify(params.messages) + JSON.stringify(params.tools ?? []),
+    ),
+    outputTokens: estimateTokens(text),
+  };
+}
+
+function toFailure(error: unknown, signal: AbortSignal | undefined): ProviderFailure {
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    return reason instanceof Error && reason.name === 'TimeoutError'
+      ? timeoutFailure('The request deadline passed during the call')
+      : abortFailure();
+  }
+  if (error instanceof APIUserAbortError) return abortFailure();
+  if (error instanceof APIConnectionTimeoutError) return timeoutFailure(error.message);
+  if (error instanceof APIConnectionError) return networkFailure(error.message);
+  if (error instanceof APIError && typeof error.status === 'number') {
+    return failureFromHttp(error.status, { error: error.error }, error.headers);
+  }
+  if (error instanceof SyntaxError)
+    return invalidResponseFailure(`Malformed response: ${error.message}`);
+  if (error instanceof TypeError) return networkFailure(error.message);
+  throw error;
+}

@@ -1,0 +1,125 @@
+/**
+ * The one interface every model backend implements, and the normalised shapes it speaks.
+ *
+ * A call's expected failures (429, 5xx, timeouts, aborts, network errors) are values, not
+ * exceptions: `complete()` resolves to `{ state: 'error' }` with a {@link ProviderFailure}
+ * that retry and breaker policies can read without knowing which vendor produced it.
+ */
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The arguments exactly as the model produced them (a JSON string, possibly invalid). */
+  arguments: string;
+}
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: readonly ToolCall[] }
+  | { role: 'tool'; content: string; toolCallId: string };
+
+/** A tool as a model sees it: name, description and a JSON Schema for its arguments. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface ModelRequest {
+  model: string;
+  messages: readonly ChatMessage[];
+  tools?: readonly ToolSpec[];
+  maxOutputTokens?: number;
+  temperature?: number;
+  /** Stream the response (time to first token is only measured when streaming). */
+  stream?: boolean;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Sent to the backend as `x-client-request-id`, so its logs and mocks can correlate calls. */
+  requestId?: string;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  /** Input tokens served from the provider's prompt cache (billed at the cache-read price). */
+  cachedInputTokens?: number;
+}
+
+export const FINISH_REASONS = ['stop', 'length', 'tool_calls', 'content_filter', 'other'] as const;
+export type FinishReason = (typeof FINISH_REASONS)[number];
+
+export interface ModelResponse {
+  text: string;
+  toolCalls: ToolCall[];
+  usage: Usage;
+  /** True when the backend sent no usage and the tokens were counted locally. */
+  usageEstimated: boolean;
+  /** Time to the first content or tool-call token; only known when streaming. */
+  ttftMs?: number;
+  latencyMs: number;
+  /** The model that answered, as the backend reports it (may be a dated snapshot name). */
+  model: string;
+  finishReason: FinishReason;
+}
+
+/** Stable, vendor-neutral failure classes. */
+export const FAILURE_CODES = [
+  'rate_limited',
+  'overloaded',
+  'server_error',
+  'bad_request',
+  'context_length_exceeded',
+  'auth',
+  'not_found',
+  'timeout',
+  'network',
+  'aborted',
+  'invalid_response',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export interface ProviderFailure {
+  code: FailureCode;
+  message: string;
+  /** HTTP status when the backend answered; absent for network errors, timeouts and aborts. */
+  status?: number;
+  /** The backend's own error code or type (e.g. `rate_limit_exceeded`), for diagnostics. */
+  providerCode?: string;
+  /** From `retry-after-ms` or `retry-after` (seconds or HTTP date). */
+  retryAfterMs?: number;
+  isNetwork: boolean;
+  isAbort: boolean;
+}
+
+export type ModelOutcome =
+  | { state: 'ok'; response: ModelResponse }
+  | { state: 'error'; error: ProviderFailure; latencyMs: number; model: string };
+
+export interface Provider {
+  /** Identifies the backend in records, metrics and breaker keys, e.g. `openai`. */
+  readonly id: string;
+  complete(request: ModelRequest, options?: CallOptions): Promise<ModelOutcome>;
+}
+
+/** A failure is worth retrying when the backend may succeed on a later attempt. */
+export function isRetryable(failure: ProviderFailure): boolean {
+  switch (failure.code) {
+    case 'rate_limited':
+    case 'overloaded':
+    case 'server_error':
+    case 'timeout':
+    case 'network':
+      return true;
+    case 'bad_request':
+    case 'context_length_exceeded':
+    case 'auth':
+    case 'not_found':
+    case 'aborted':
+    case 'invalid_response':
+      return false;
+  }
+}
