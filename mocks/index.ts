@@ -1,0 +1,31 @@
+/**
+ * Provider mocks for the benchmark harness. Start with {@link createOpenAIChatMock} and serve it
+ * in-process with {@link installMswMock}.
+ */
+export type { MockSetupErrorCode } from './errors.js';
+export { MockSetupError, MockSetupErrorCodes } from './errors.js';
+export type { LatencyDemand, LatencyOption, LatencyPlan, LatencyProfile } from './latency/index.js';
+export {
+  defaultLatencyProfiles,
+  resolveLatencyTable,
+  sampleLatency,
+  zeroLatencyProfile,
+} from './latency/index.js';
+export type { OpenAIChatHandler, OpenAIChatMockOptions } from './openai/index.js';
+export { createOpenAIChatMock, modelSnapshots, responseModelName } from './openai/index.js';
+export type {
+  AnsweringPolicy,
+  ConversationMessage,
+  OfferedTool,
+  PlannedToolCall,
+  PolicyDecision,
+  PolicyInput,
+  PolicyIntent,
+} from './policy/index.js';
+export { customerSupportPolicy, decideNextTurn } from './policy/index.js';
+export type { Random } from './random/seeded-random.js';
+export { createSeededRandom } from './random/seeded-random.js';
+export type { TokenCounter } from './tokens/index.js';
+export { countPromptTokens, createTokenCounter } from './tokens/index.js';
+export type { InstalledMock, MswMockOptions } from './transports/msw.js';
+export { installMswMock } from './transports/msw.js';
