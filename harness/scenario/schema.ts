@@ -24,8 +24,20 @@ const costSlaSchema = z.strictObject({
   maxUsd: positive.describe('Cost ceiling per request in US dollars'),
 });
 
+const successSlaSchema = z.strictObject({
+  minRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('Lowest acceptable share of successful requests (0..1)'),
+});
+
 const pathSlaSchema = z
-  .strictObject({ latency: latencySlaSchema.optional(), cost: costSlaSchema.optional() })
+  .strictObject({
+    latency: latencySlaSchema.optional(),
+    cost: costSlaSchema.optional(),
+    success: successSlaSchema.optional(),
+  })
   .describe('Overrides of the default SLA for this path; each part is optional');
 
 // `satisfies` keeps these keys in step with PATH_NAMES: a new path fails to compile here.

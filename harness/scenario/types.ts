@@ -14,6 +14,7 @@ export interface ScenarioMessage {
 export interface PathSla {
   latency?: { stat: LatencyStat; maxMs: number };
   cost?: { stat: CostStat; maxUsd: number };
+  success?: { minRate: number };
 }
 
 /** Only the paths a suite mentions; the SLA defaults fill the rest. */

@@ -1,0 +1,4 @@
+export type { Backend, BackendName } from './backend.js';
+export { BACKEND_NAMES } from './backend.js';
+export type { MockBackendOptions } from './mock-backend.js';
+export { startMockBackend } from './mock-backend.js';

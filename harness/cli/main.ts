@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { HybridBenchError } from '../../src/index.js';
+import { EXIT_CODES } from '../verdict/index.js';
+import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
+
+/**
+ * The `bench` CLI. Returns the exit code instead of exiting, so tests can call it in-process.
+ * Exit codes: 0 ok, 1 unexpected, 2 usage or invalid input, 3 SLA failed, 4 regression, 130 interrupted.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT_CODES.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('bench')
+    .description('Benchmark an agent prototype alone (agno-only) and through the hybrid bridge')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addCommand(runCommand(setExit).exitOverride())
+    .addCommand(validateCommand(setExit).exitOverride());
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; anything else commander rejects is a usage error.
+      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.invalidInput;
+    }
+    if (error instanceof HybridBenchError && error.isUserError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_CODES.invalidInput;
+    }
+    process.stderr.write(
+      `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return EXIT_CODES.unexpected;
+  }
+}

@@ -1,0 +1,124 @@
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import type { Mode } from '../../src/index.js';
+import type { RequestRecord } from '../metrics/request-record.js';
+import { formatMs, formatUsd } from '../report/index.js';
+import { runBenchmark } from '../run-benchmark.js';
+import { UsageError } from './cli-error.js';
+import { choiceFlag, integerFlag } from './parse-flags.js';
+import { summaryText } from './summary-text.js';
+
+const MODE_CHOICES = ['agno-only', 'hybrid', 'both'] as const;
+const BACKEND_CHOICES = ['mock', 'mock-server', 'live'] as const;
+
+interface RunFlags {
+  suite: string;
+  mode: (typeof MODE_CHOICES)[number];
+  backend: (typeof BACKEND_CHOICES)[number];
+  seed: number;
+  requests?: number;
+  repetitions?: number;
+  concurrency: number;
+  out: string;
+  json: boolean;
+  progress?: boolean;
+  latency: 'realistic' | 'zero';
+}
+
+function progressLine(record: RequestRecord, done: number, total: number): string {
+  const width = String(total).length;
+  const result = record.success
+    ? 'ok'
+    : record.state === 'error'
+      ? `error ${record.error?.code ?? ''}`
+      : 'failed';
+  return `[${String(done).padStart(width)}/${total}] ${record.mode.padEnd(9)} ${record.expectedPath.padEnd(7)} ${record.id.padEnd(32)} ${result.padEnd(8)} ${formatMs(record.latencyMs).padStart(8)} ${formatUsd(record.costUsd)}\n`;
+}
+
+/** `bench run`: replay a suite, check the SLAs, write the report. */
+export function runCommand(onExit: (code: number) => void): Command {
+  return new Command('run')
+    .description(
+      'Replay a scenario suite against agno-only and/or hybrid, check the SLAs and write a report',
+    )
+    .option('--suite <path>', 'scenario suite (YAML)', 'scenarios/customer-support.yaml')
+    .addOption(
+      new Option('--mode <mode>', 'which side to run')
+        .argParser(choiceFlag('--mode', MODE_CHOICES))
+        .default('both'),
+    )
+    .addOption(
+      new Option('--backend <name>', 'model backend')
+        .argParser(choiceFlag('--backend', BACKEND_CHOICES))
+        .default('mock'),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed for the mock and sampling')
+        .argParser(integerFlag('--seed', 0))
+        .default(42),
+    )
+    .addOption(
+      new Option('--requests <n>', 'requests per mode, drawn from the suite by weight').argParser(
+        integerFlag('--requests', 1),
+      ),
+    )
+    .addOption(
+      new Option('--repetitions <n>', 'times each request runs (default: the suite’s)').argParser(
+        integerFlag('--repetitions', 1),
+      ),
+    )
+    .addOption(
+      new Option('--concurrency <n>', 'requests in flight')
+        .argParser(integerFlag('--concurrency', 1))
+        .default(Math.max(8, availableParallelism() * 4)),
+    )
+    .option('--out <dir>', 'report root folder', 'reports')
+    .addOption(
+      new Option('--latency <model>', 'mock latency')
+        .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
+        .default('realistic'),
+    )
+    .option('--json', 'print the report JSON on stdout (and nothing else)', false)
+    .option('--progress', 'print a line per request on stderr (default: on a TTY)')
+    .option('--no-progress', 'no progress lines')
+    .action(async (flags: RunFlags) => {
+      if (flags.backend !== 'mock') {
+        throw new UsageError(
+          `--backend ${flags.backend} is not available in this version; use --backend mock.`,
+        );
+      }
+      const modes: Mode[] = flags.mode === 'both' ? ['agno-only', 'hybrid'] : [flags.mode];
+      const showProgress = flags.progress ?? process.stderr.isTTY === true;
+      const controller = new AbortController();
+      const onSigint = () => {
+        if (controller.signal.aborted) process.exit(130);
+        process.stderr.write(
+          '\nInterrupted: finishing the report (Ctrl-C again to quit at once)\n',
+        );
+        controller.abort(new Error('interrupted'));
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const { report, dir } = await runBenchmark({
+          suitePath: flags.suite,
+          modes,
+          backend: 'mock',
+          seed: flags.seed,
+          concurrency: flags.concurrency,
+          ...(flags.requests === undefined ? {} : { requests: flags.requests }),
+          ...(flags.repetitions === undefined ? {} : { repetitions: flags.repetitions }),
+          outDir: flags.out,
+          latency: flags.latency,
+          signal: controller.signal,
+          ...(showProgress
+            ? { onRecord: (r, done, total) => process.stderr.write(progressLine(r, done, total)) }
+            : {}),
+        });
+        if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+        else process.stdout.write(summaryText(report, dir));
+        onExit(report.verdict.exitCode);
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+}

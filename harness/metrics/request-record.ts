@@ -1,0 +1,75 @@
+import type { BridgeResult, Mode, PathName } from '../../src/index.js';
+
+export interface AssertionResult {
+  /** e.g. `contains "3-5 business days"`, `outcome escalated`, `path complex`. */
+  name: string;
+  pass: boolean;
+  /** What was seen instead, when the assertion failed. */
+  detail?: string;
+}
+
+export interface CallRecord {
+  agent: string;
+  model: string;
+  answeredBy?: string;
+  state: 'ok' | 'error';
+  inputTokens: number;
+  outputTokens: number;
+  offsetMs: number;
+  latencyMs: number;
+  ttftMs?: number;
+  costUsd: number;
+  finishReason?: string;
+  errorCode?: string;
+}
+
+/** One request in one mode: what was asked, what happened, and whether it met expectations. */
+export interface RequestRecord {
+  /** `<scenario id>#<repetition>`: the same in both modes, which pairs them. */
+  id: string;
+  scenarioId: string;
+  repetition: number;
+  mode: Mode;
+  /** The path label the suite gives; summaries group by it, so both modes are compared like for like. */
+  expectedPath: PathName;
+  /** Where the router sent it (hybrid only). */
+  routedPath?: PathName;
+  /** Why the router chose it: a rule, the default, or an explicit override in the request. */
+  routeReason?: 'override' | 'rule' | 'default';
+  routeRule?: string;
+  servedBy: PathName | 'prototype';
+  state: 'ok' | 'error';
+  /** Completed and every assertion passed. */
+  success: boolean;
+  outcome: 'resolved' | 'escalated' | 'failed';
+  assertions: AssertionResult[];
+  startedAt: string;
+  latencyMs: number;
+  ttftMs?: number;
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+  calls: CallRecord[];
+  toolsCalled: string[];
+  agents: string[];
+  handoffs: Array<{ from: string; to: string; reason: string }>;
+  error?: { code: string; message: string };
+  text: string;
+}
+
+export function toCallRecords(result: BridgeResult): CallRecord[] {
+  return result.calls.map((c) => ({
+    agent: c.agent,
+    model: c.model,
+    ...(c.answeredBy === undefined ? {} : { answeredBy: c.answeredBy }),
+    state: c.state,
+    inputTokens: c.usage.inputTokens,
+    outputTokens: c.usage.outputTokens,
+    offsetMs: c.offsetMs,
+    latencyMs: c.latencyMs,
+    ...(c.ttftMs === undefined ? {} : { ttftMs: c.ttftMs }),
+    costUsd: c.costUsd,
+    ...(c.finishReason === undefined ? {} : { finishReason: c.finishReason }),
+    ...(c.error === undefined ? {} : { errorCode: c.error.code }),
+  }));
+}

@@ -1,0 +1,53 @@
+import { availableParallelism } from 'node:os';
+import type { Mode } from '../../src/index.js';
+import type { RequestRecord } from '../metrics/request-record.js';
+import type { Suite } from '../scenario/index.js';
+import { compareModes, routingAccuracy, summarize } from '../stats/index.js';
+import { checkSla, decideVerdict, gatingModesFor, resolveSla } from '../verdict/index.js';
+import { REPORT_SCHEMA_VERSION, type Report } from './report-schema.js';
+
+export interface ReportInput {
+  runId: string;
+  createdAt: Date;
+  toolVersion: string;
+  suite: Suite;
+  options: Report['options'];
+  records: RequestRecord[];
+  wallTimeMs: number;
+  interrupted: boolean;
+}
+
+/** Everything a report says, computed once from the records: summaries, SLA checks, comparison, verdict. */
+export function buildReport(input: ReportInput): Report {
+  const summaries = summarize(input.records);
+  const targets = resolveSla(input.suite.sla);
+  const gatingModes: Mode[] = gatingModesFor(input.options.modes);
+  const checks = checkSla(summaries, targets, gatingModes);
+  const routing = routingAccuracy(input.records);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId: input.runId,
+    createdAt: input.createdAt.toISOString(),
+    tool: { name: 'hybrid-bench', version: input.toolVersion },
+    suite: {
+      name: input.suite.name,
+      file: input.suite.file,
+      scenarios: input.suite.requests.length,
+    },
+    options: input.options,
+    environment: {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpus: availableParallelism(),
+    },
+    wallTimeMs: input.wallTimeMs,
+    interrupted: input.interrupted,
+    sla: { targets, checks },
+    summaries,
+    comparison: compareModes(summaries),
+    ...(routing ? { routing } : {}),
+    verdict: decideVerdict(checks, gatingModes, input.interrupted),
+    records: input.records,
+  };
+}

@@ -1,0 +1,37 @@
+/** Display formatting, applied only at the edge (reports, terminal). */
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+}
+
+export function formatMs(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1_000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${Math.round(ms)} ms`;
+}
+
+/** Dollars with enough digits to tell small per-request costs apart. */
+export function formatUsd(usd: number): string {
+  const abs = Math.abs(usd);
+  if (abs === 0) return '$0';
+  if (abs >= 100) return `$${usd.toFixed(0)}`;
+  if (abs >= 1) return `$${usd.toFixed(2)}`;
+  if (abs >= 0.01) return `$${usd.toFixed(4)}`;
+  return `$${usd.toFixed(5)}`;
+}
+
+export function formatPct(ratio: number, digits = 1): string {
+  return `${(ratio * 100).toFixed(digits)}%`;
+}
+
+export function formatSigned(value: number, format: (v: number) => string): string {
+  return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : format(0);
+}

@@ -1,0 +1,121 @@
+import { escapeHtml as e, formatMs, formatPct, formatSigned, formatUsd } from './format.js';
+import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import type { Report } from './report-schema.js';
+
+type SlaCheck = Report['sla']['checks'][number];
+
+function showValue(unit: SlaCheck['unit'], value: number): string {
+  return unit === 'ms' ? formatMs(value) : unit === 'usd' ? formatUsd(value) : formatPct(value);
+}
+
+function verdictBanner(report: Report): string {
+  const { status, reasons, gatingModes } = report.verdict;
+  const title = { pass: 'SLA met', fail: 'SLA failed', interrupted: 'Run interrupted' }[status];
+  const list =
+    reasons.length > 0 ? `<ul>${reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>` : '';
+  return `<section class="banner ${status}" data-verdict="${status}"><h2>${title}</h2>
+<p>Gating mode: ${e(gatingModes.join(', '))} · exit code ${report.verdict.exitCode}</p>${list}</section>`;
+}
+
+function slaTable(report: Report): string {
+  const rows = report.sla.checks
+    .map(
+      (
+        c,
+      ) => `<tr class="${c.pass ? 'pass' : 'fail'}${c.gating ? '' : ' info'}"><td>${c.path}</td><td>${c.mode}${c.gating ? '' : ' (comparison)'}</td>
+<td>${c.metric} ${e(c.stat)}</td><td class="num">${showValue(c.unit, c.value)}</td><td class="num">${c.comparison} ${showValue(c.unit, c.limit)}</td>
+<td>${c.pass ? 'pass' : 'fail'}</td><td class="num">${c.requests}</td></tr>`,
+    )
+    .join('\n');
+  return `<table><thead><tr><th>Path</th><th>Mode</th><th>Check</th><th>Value</th><th>Target</th><th>Result</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function summaryTable(report: Report): string {
+  const rows = report.summaries
+    .map(
+      (
+        s,
+      ) => `<tr><td>${s.path}</td><td>${s.mode}</td><td class="num">${s.count}</td><td class="num">${formatPct(s.successRate)}</td>
+<td class="num">${formatMs(s.latencyMs.p50)}</td><td class="num">${formatMs(s.latencyMs.p90)}</td><td class="num">${formatMs(s.latencyMs.p95)}</td><td class="num">${formatMs(s.latencyMs.p99)}</td>
+<td class="num">${s.ttftMs ? formatMs(s.ttftMs.p50) : '–'}</td><td class="num">${formatUsd(s.costUsd.mean)}</td><td class="num">${formatUsd(s.costUsd.p95)}</td><td class="num">${formatUsd(s.costUsd.total)}</td>
+<td class="num">${s.modelCallsMean.toFixed(1)}</td><td class="num">${Math.round(s.inputTokensMean)} / ${Math.round(s.outputTokensMean)}</td></tr>`,
+    )
+    .join('\n');
+  return `<table><thead><tr><th>Path</th><th>Mode</th><th>Requests</th><th>Success</th><th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>TTFT p50</th>
+<th>Cost mean</th><th>Cost p95</th><th>Cost total</th><th>Model calls</th><th>Tokens in / out</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function comparisonTable(report: Report): string {
+  if (report.comparison.length === 0)
+    return '<p>Run with <code>--mode both</code> to compare agno-only with hybrid.</p>';
+  const rows = report.comparison
+    .map(
+      (
+        c,
+      ) => `<tr><td>${c.path}</td><td class="num">${formatUsd(c.agnoOnly.costPer1kUsd)}</td><td class="num">${formatUsd(c.hybrid.costPer1kUsd)}</td>
+<td class="num ${c.savingsPer1kUsd >= 0 ? 'good' : 'bad'}">${formatSigned(c.savingsPer1kUsd, formatUsd)} (${c.savingsPct.toFixed(1)}%)</td>
+<td class="num">${formatMs(c.agnoOnly.latencyP95Ms)}</td><td class="num">${formatMs(c.hybrid.latencyP95Ms)}</td>
+<td class="num">${formatPct(c.agnoOnly.successRate)}</td><td class="num">${formatPct(c.hybrid.successRate)}</td></tr>`,
+    )
+    .join('\n');
+  return `<table><thead><tr><th>Path</th><th>agno-only per 1k</th><th>hybrid per 1k</th><th>Hybrid saves per 1k</th><th>agno-only p95</th><th>hybrid p95</th>
+<th>agno-only success</th><th>hybrid success</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Point estimates over every request of each path (failed ones included); confidence intervals come with the statistics engine.</p>`;
+}
+
+function routingSection(report: Report): string {
+  const r = report.routing;
+  if (!r) return '<p>No hybrid requests were routed by rules in this run.</p>';
+  const paths = ['simple', 'complex', 'full'] as const;
+  const matrix = paths
+    .map(
+      (exp) =>
+        `<tr><th>${exp}</th>${paths.map((to) => `<td class="num">${r.confusion[exp][to]}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  const misses = r.misses
+    .map(
+      (m) =>
+        `<li>${e(m.scenarioId)}: expected ${m.expected}, routed ${m.routed}${m.rule ? ` by ${e(m.rule)}` : ''}</li>`,
+    )
+    .join('');
+  return `<p>Accuracy ${formatPct(r.accuracy)} (${r.correct} of ${r.total} scenarios).</p>
+<table class="matrix"><thead><tr><th>expected ＼ routed</th>${paths.map((p) => `<th>${p}</th>`).join('')}</tr></thead><tbody>${matrix}</tbody></table>
+${misses ? `<ul>${misses}</ul>` : ''}`;
+}
+
+function requestTable(report: Report): string {
+  const rows = report.records
+    .map((r) => {
+      const failed = r.assertions
+        .filter((a) => !a.pass)
+        .map((a) => `${a.name}${a.detail ? ` (${a.detail})` : ''}`);
+      return `<tr class="${r.success ? 'pass' : 'fail'}"><td>${e(r.id)}</td><td>${r.mode}</td><td>${r.expectedPath}</td><td>${r.servedBy}</td>
+<td>${r.success ? 'ok' : 'failed'}</td><td class="num">${formatMs(r.latencyMs)}</td><td class="num">${formatUsd(r.costUsd)}</td><td class="num">${r.calls.length}</td>
+<td>${e(r.agents.join(' → '))}</td><td>${e(r.toolsCalled.join(', '))}</td>
+<td><details><summary>${e(r.text.slice(0, 60) || (r.error ? `${r.error.code}: ${r.error.message}` : ''))}</summary><p>${e(r.text)}</p>${failed.length ? `<p class="bad">${e(failed.join('; '))}</p>` : ''}</details></td></tr>`;
+    })
+    .join('\n');
+  return `<input id="filter" type="search" placeholder="Filter requests (id, mode, path, text)…" aria-label="Filter requests">
+<table id="requests"><thead><tr><th>Request</th><th>Mode</th><th>Path</th><th>Served by</th><th>Result</th><th>Latency</th><th>Cost</th><th>Calls</th><th>Agents</th><th>Tools</th><th>Answer</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+/** The report as one self-contained HTML page: no network requests, all model text escaped. */
+export function renderHtml(report: Report): string {
+  const o = report.options;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>hybrid-bench · ${e(report.suite.name)} · ${e(report.runId)}</title><style>${HTML_STYLE}</style></head>
+<body><header><h1>hybrid-bench · ${e(report.suite.name)}</h1>
+<p>Run ${e(report.runId)} · ${e(report.createdAt)} · backend ${e(o.backend)} · modes ${e(o.modes.join(', '))} · seed ${o.seed} ·
+concurrency ${o.concurrency} · ${report.records.length} requests in ${formatMs(report.wallTimeMs)} · node ${e(report.environment.node)}</p></header>
+${verdictBanner(report)}
+<h2>SLA per path</h2>${slaTable(report)}
+<h2>Cost-benefit: agno-only vs hybrid</h2>${comparisonTable(report)}
+<h2>Per-path figures</h2>${summaryTable(report)}
+<h2>Routing accuracy</h2>${routingSection(report)}
+<h2>Requests</h2>${requestTable(report)}
+<script>${HTML_SCRIPT}</script></body></html>
+`;
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { PATH_NAMES } from '../../src/index.js';
+import { COST_STATS, LATENCY_STATS } from '../scenario/index.js';
+
+/** The format of `report.json`. Bump `schemaVersion` on any breaking change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const Path = z.enum(PATH_NAMES);
+const Mode = z.enum(['agno-only', 'hybrid']);
+const PerPath = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ simple: value, complex: value, full: value });
+
+const Distribution = z.strictObject({
+  count: z.int().nonnegative(),
+  min: z.number(),
+  mean: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p95: z.number(),
+  p99: z.number(),
+  max: z.number(),
+  total: z.number(),
+});
+
+const CallRecord = z.strictObject({
+  agent: z.string(),
+  model: z.string(),
+  answeredBy: z.string().optional(),
+  state: z.enum(['ok', 'error']),
+  inputTokens: z.int().nonnegative(),
+  outputTokens: z.int().nonnegative(),
+  offsetMs: z.number(),
+  latencyMs: z.number().nonnegative(),
+  ttftMs: z.number().nonnegative().optional(),
+  costUsd: z.number().nonnegative(),
+  finishReason: z.string().optional(),
+  errorCode: z.string().optional(),
+});
+
+export const RequestRecordSchema = z.strictObject({
+  id: z.string(),
+  scenarioId: z.string(),
+  repetition: z.int().nonnegative(),
+  mode: Mode,
+  expectedPath: Path,
+  routedPath: Path.optional(),
+  routeReason: z.enum(['override', 'rule', 'default']).optional(),
+  routeRule: z.string().optional(),
+  servedBy: z.union([Path, z.literal('prototype')]),
+  state: z.enum(['ok', 'error']),
+  success: z.boolean(),
+  outcome: z.enum(['resolved', 'escalated', 'failed']),
+  assertions: z.array(
+    z.strictObject({ name: z.string(), pass: z.boolean(), detail: z.string().optional() }),
+  ),
+  startedAt: z.iso.datetime(),
+  latencyMs: z.number().nonnegative(),
+  ttftMs: z.number().nonnegative().optional(),
+  costUsd: z.number().nonnegative(),
+  inputTokens: z.int().nonnegative(),
+  outputTokens: z.int().nonnegative(),
+  calls: z.array(CallRecord),
+  toolsCalled: z.array(z.string()),
+  agents: z.array(z.string()),
+  handoffs: z.array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string() })),
+  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  text: z.string(),
+});
+
+const GroupSummary = z.strictObject({
+  mode: Mode,
+  path: Path,
+  count: z.int().positive(),
+  succeeded: z.int().nonnegative(),
+  errored: z.int().nonnegative(),
+  successRate: z.number().min(0).max(1),
+  escalated: z.int().nonnegative(),
+  latencyMs: Distribution,
+  ttftMs: Distribution.optional(),
+  costUsd: Distribution,
+  inputTokensMean: z.number(),
+  outputTokensMean: z.number(),
+  modelCallsMean: z.number(),
+});
+
+const SlaTargets = z.strictObject({
+  latency: z.strictObject({ stat: z.enum(LATENCY_STATS), maxMs: z.number() }),
+  cost: z.strictObject({ stat: z.enum(COST_STATS), maxUsd: z.number() }),
+  success: z.strictObject({ minRate: z.number() }),
+});
+
+const SlaCheck = z.strictObject({
+  mode: Mode,
+  path: Path,
+  metric: z.enum(['latency', 'cost', 'success']),
+  stat: z.string(),
+  value: z.number(),
+  limit: z.number(),
+  comparison: z.enum(['<', '>=']),
+  unit: z.enum(['ms', 'usd', 'ratio']),
+  pass: z.boolean(),
+  gating: z.boolean(),
+  requests: z.int().nonnegative(),
+});
+
+const Side = z.strictObject({
+  costPer1kUsd: z.number(),
+  latencyP95Ms: z.number(),
+  successRate: z.number(),
+});
+
+const Comparison = z.strictObject({
+  path: Path,
+  requests: z.int().nonnegative(),
+  agnoOnly: Side,
+  hybrid: Side,
+  savingsPer1kUsd: z.number(),
+  savingsPct: z.number(),
+  latencyP95DeltaMs: z.number(),
+  successRateDelta: z.number(),
+});
+
+const Routing = z.strictObject({
+  total: z.int().nonnegative(),
+  correct: z.int().nonnegative(),
+  accuracy: z.number().min(0).max(1),
+  confusion: PerPath(PerPath(z.int().nonnegative())),
+  misses: z.array(
+    z.strictObject({
+      scenarioId: z.string(),
+      expected: Path,
+      routed: Path,
+      rule: z.string().optional(),
+    }),
+  ),
+});
+
+export const ReportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    runId: z.string(),
+    createdAt: z.iso.datetime(),
+    tool: z.strictObject({ name: z.literal('hybrid-bench'), version: z.string() }),
+    suite: z.strictObject({ name: z.string(), file: z.string(), scenarios: z.int().positive() }),
+    options: z.strictObject({
+      modes: z.array(Mode).min(1),
+      backend: z.string(),
+      seed: z.int(),
+      concurrency: z.int().positive(),
+      requests: z.int().positive().optional(),
+      repetitions: z.int().positive(),
+    }),
+    environment: z.strictObject({
+      node: z.string(),
+      platform: z.string(),
+      arch: z.string(),
+      cpus: z.int().positive(),
+    }),
+    wallTimeMs: z.number().nonnegative(),
+    interrupted: z.boolean(),
+    sla: z.strictObject({ targets: PerPath(SlaTargets), checks: z.array(SlaCheck) }),
+    summaries: z.array(GroupSummary),
+    comparison: z.array(Comparison),
+    routing: Routing.optional(),
+    verdict: z.strictObject({
+      status: z.enum(['pass', 'fail', 'interrupted']),
+      exitCode: z.int(),
+      reasons: z.array(z.string()),
+      gatingModes: z.array(Mode),
+    }),
+    records: z.array(RequestRecordSchema),
+  })
+  .meta({
+    title: 'hybrid-bench report',
+    description:
+      'One benchmark run: options, per-request records, summaries, SLA checks and verdict.',
+  });
+
+export type Report = z.output<typeof ReportSchema>;

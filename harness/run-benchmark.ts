@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { type Clock, createBridge, createSupportDemo, type Mode, realClock } from '../src/index.js';
+import { startMockBackend } from './backends/index.js';
+import type { RequestRecord } from './metrics/request-record.js';
+import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
+import { runSuite } from './runner/run-suite.js';
+import { loadSuite } from './scenario/index.js';
+
+export interface BenchmarkOptions {
+  suitePath: string;
+  modes: readonly Mode[];
+  backend: 'mock';
+  seed: number;
+  concurrency: number;
+  /** Run this many requests per mode, drawn from the suite by weight; default: the whole suite. */
+  requests?: number;
+  repetitions?: number;
+  /** Where run folders go; default `reports`. */
+  outDir: string;
+  latency?: 'realistic' | 'zero';
+  requestTimeoutMs?: number;
+  clock?: Clock;
+  signal?: AbortSignal;
+  onRecord?: (record: RequestRecord, done: number, total: number) => void;
+}
+
+export interface BenchmarkResult {
+  report: Report;
+  /** The run's report folder. */
+  dir: string;
+}
+
+async function toolVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function runIdFor(date: Date, suite: string, seed: number): string {
+  const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${suite}-s${seed}`;
+}
+
+/**
+ * Runs a suite end to end: load and validate it, start the backend, run every mode, check the
+ * SLAs and write the report folder. Bad input throws a `ConfigError` before anything runs.
+ *
+ * @example
+ * const { report, dir } = await runBenchmark({
+ *   suitePath: 'scenarios/customer-support.yaml', modes: ['agno-only', 'hybrid'],
+ *   backend: 'mock', seed: 42, concurrency: 8, outDir: 'reports',
+ * });
+ */
+export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
+  const clock = options.clock ?? realClock;
+  const suite = await loadSuite(options.suitePath);
+  const createdAt = new Date(clock.wallNow());
+  const backend = startMockBackend({
+    seed: options.seed,
+    ...(options.latency ? { latency: options.latency } : {}),
+    clock,
+  });
+  try {
+    // One bridge (and one demo world) per mode: side effects of one mode never reach the other.
+    const bridges = Object.fromEntries(
+      options.modes.map((mode) => {
+        const { prototype, team } = createSupportDemo();
+        return [mode, createBridge({ prototype, team, provider: backend.provider, clock })];
+      }),
+    );
+    const run = await runSuite({
+      suite,
+      bridges,
+      modes: options.modes,
+      seed: options.seed,
+      concurrency: options.concurrency,
+      ...(options.requests === undefined ? {} : { requests: options.requests }),
+      ...(options.repetitions === undefined ? {} : { repetitions: options.repetitions }),
+      requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
+      clock,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onRecord ? { onRecord: options.onRecord } : {}),
+    });
+    const report = buildReport({
+      runId: runIdFor(createdAt, suite.name, options.seed),
+      createdAt,
+      toolVersion: await toolVersion(),
+      suite,
+      options: {
+        modes: [...options.modes],
+        backend: options.backend,
+        seed: options.seed,
+        concurrency: options.concurrency,
+        ...(options.requests === undefined ? {} : { requests: options.requests }),
+        repetitions: options.repetitions ?? suite.repetitions,
+      },
+      records: run.records,
+      wallTimeMs: run.wallTimeMs,
+      interrupted: run.interrupted,
+    });
+    const dir = await writeReport(options.outDir, report.runId, renderReport(report));
+    return { report, dir };
+  } finally {
+    await backend.close();
+  }
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { BridgeResult } from '../../src/index.js';
+import type { Expectation } from '../scenario/index.js';
+import { checkExpectations } from './check-expectations.js';
+
+const result = (over: Partial<BridgeResult> = {}): BridgeResult => ({
+  mode: 'hybrid',
+  requestId: 'r',
+  servedBy: 'full',
+  state: 'ok',
+  text: 'Your ticket ESC-1 is open; we reply within 4 hours.',
+  latencyMs: 1200,
+  costUsd: 0.01,
+  inputTokens: 1,
+  outputTokens: 1,
+  calls: [],
+  toolRuns: [
+    { agent: 'escalation', name: 'create_escalation_ticket', ok: true, latencyMs: 0, output: {} },
+  ],
+  handoffs: [],
+  agents: ['customer-service', 'escalation'],
+  escalated: true,
+  ...over,
+});
+const expectation = (over: Partial<Expectation> = {}): Expectation => ({
+  path: 'full',
+  outcome: 'escalated',
+  contains: [],
+  notContains: [],
+  toolsCalled: [],
+  ...over,
+});
+
+describe('checkExpectations', () => {
+  it('passes when every expectation holds (case-insensitive text checks)', () => {
+    const checks = checkExpectations(
+      result(),
+      expectation({
+        contains: ['WITHIN 4 HOURS'],
+        notContains: ['refund'],
+        regex: 'ESC-\\d',
+        toolsCalled: ['create_escalation_ticket'],
+        handoffs: ['customer-service', 'escalation'],
+        maxLatencyMs: 2000,
+        maxCostUsd: 0.02,
+      }),
+    );
+    expect(checks.every((c) => c.pass)).toBe(true);
+    expect(checks).toHaveLength(8);
+  });
+
+  it('explains each failure', () => {
+    const checks = checkExpectations(
+      result({ escalated: false, latencyMs: 3000 }),
+      expectation({
+        contains: ['refund'],
+        toolsCalled: ['initiate_refund'],
+        handoffs: ['customer-service'],
+        maxLatencyMs: 2000,
+      }),
+    );
+    expect(checks.filter((c) => !c.pass)).toEqual([
+      { name: 'outcome escalated', pass: false, detail: 'outcome was resolved' },
+      { name: 'contains "refund"', pass: false, detail: 'not in the answer' },
+      { name: 'calls initiate_refund', pass: false, detail: 'called: create_escalation_ticket' },
+      {
+        name: 'agents customer-service',
+        pass: false,
+        detail: 'agents were customer-service → escalation',
+      },
+      { name: 'latency ≤ 2000 ms', pass: false, detail: '3000 ms' },
+    ]);
+  });
+
+  it('fails a request that ended in an error, with its code', () => {
+    const checks = checkExpectations(
+      result({ state: 'error', text: '', error: { code: 'timeout', message: 'deadline' } }),
+      expectation(),
+    );
+    expect(checks).toEqual([{ name: 'completed', pass: false, detail: 'timeout: deadline' }]);
+  });
+
+  it('does not hold agno-only to the team’s handoff sequence', () => {
+    const checks = checkExpectations(
+      result({ mode: 'agno-only', agents: ['support-agent'] }),
+      expectation({ handoffs: ['a', 'b'] }),
+    );
+    expect(checks.map((c) => c.name)).not.toContain('agents a → b');
+  });
+});

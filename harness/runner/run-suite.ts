@@ -1,0 +1,109 @@
+import type { Bridge, BridgeResult, Clock, Mode } from '../../src/index.js';
+import { type RequestRecord, toCallRecords } from '../metrics/request-record.js';
+import type { Suite } from '../scenario/index.js';
+import { checkExpectations } from './check-expectations.js';
+import { type Job, planJobs } from './plan.js';
+import { runPool } from './pool.js';
+
+export interface RunSuiteOptions {
+  suite: Suite;
+  /** One bridge per mode, so side effects (refunds, tickets) of one mode never leak into the other. */
+  bridges: Partial<Record<Mode, Bridge>>;
+  modes: readonly Mode[];
+  seed: number;
+  concurrency: number;
+  requests?: number;
+  repetitions?: number;
+  /** Safety net per request; the bridge's own deadlines normally end a request first. */
+  requestTimeoutMs: number;
+  clock: Clock;
+  signal?: AbortSignal;
+  /** Called as each request finishes (for progress). */
+  onRecord?: (record: RequestRecord, done: number, total: number) => void;
+}
+
+export interface SuiteRun {
+  records: RequestRecord[];
+  jobs: number;
+  wallTimeMs: number;
+  interrupted: boolean;
+}
+
+/**
+ * Replays a suite against the bridge in every requested mode and returns one record per
+ * request. Expected failures (errors, timeouts) are records, not exceptions.
+ */
+export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
+  const jobs = planJobs(options.suite, {
+    modes: options.modes,
+    seed: options.seed,
+    ...(options.requests === undefined ? {} : { requests: options.requests }),
+    ...(options.repetitions === undefined ? {} : { repetitions: options.repetitions }),
+  });
+  const startedMs = options.clock.now();
+  let done = 0;
+  const results = await runPool(
+    jobs,
+    options.concurrency,
+    async (job) => {
+      const record = await runJob(job, options);
+      options.onRecord?.(record, ++done, jobs.length);
+      return record;
+    },
+    options.signal,
+  );
+  return {
+    records: results.filter((r): r is RequestRecord => r !== undefined),
+    jobs: jobs.length,
+    wallTimeMs: options.clock.now() - startedMs,
+    interrupted: options.signal?.aborted ?? false,
+  };
+}
+
+async function runJob(job: Job, options: RunSuiteOptions): Promise<RequestRecord> {
+  const bridge = options.bridges[job.mode];
+  if (!bridge) throw new Error(`No bridge for mode ${job.mode}`);
+  const timeout = AbortSignal.timeout(options.requestTimeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const startedAt = new Date(options.clock.wallNow()).toISOString();
+  const { request } = job;
+  const result = await bridge.run(
+    {
+      messages: request.messages,
+      ...(request.userId === undefined ? {} : { userId: request.userId }),
+      ...(request.metadata.path === undefined ? {} : { metadata: { path: request.metadata.path } }),
+    },
+    { mode: job.mode, requestId: job.pairId, signal },
+  );
+  return toRecord(job, result, startedAt);
+}
+
+function toRecord(job: Job, result: BridgeResult, startedAt: string): RequestRecord {
+  const assertions = checkExpectations(result, job.request.expect);
+  return {
+    id: job.pairId,
+    scenarioId: job.request.id,
+    repetition: job.repetition,
+    mode: job.mode,
+    expectedPath: job.request.expect.path,
+    ...(result.route ? { routedPath: result.route.path, routeReason: result.route.reason } : {}),
+    ...(result.route?.rule ? { routeRule: result.route.rule } : {}),
+    servedBy: result.servedBy,
+    state: result.state,
+    success: result.state === 'ok' && assertions.every((a) => a.pass),
+    outcome: result.state === 'error' ? 'failed' : result.escalated ? 'escalated' : 'resolved',
+    assertions,
+    startedAt,
+    latencyMs: result.latencyMs,
+    ...(result.ttftMs === undefined ? {} : { ttftMs: result.ttftMs }),
+    costUsd: result.costUsd,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    calls: toCallRecords(result),
+    toolsCalled: result.toolRuns.map((t) => t.name),
+    agents: result.agents,
+    handoffs: result.handoffs.map(({ from, to, reason }) => ({ from, to, reason })),
+    ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
+    text: result.text,
+  };
+}

@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Report, ReportSchema } from '../../harness/report/index.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/bench.js', import.meta.url).pathname;
+
+async function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+let badSuite: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bench-e2e-'));
+  badSuite = join(dir, 'bad.yaml');
+  await writeFile(
+    badSuite,
+    [
+      'suite:',
+      '  name: broken',
+      'requests:',
+      '  - id: one',
+      '    messages: Hello',
+      '    expect: { path: medium, outcome: resolved }',
+      '',
+    ].join('\n'),
+  );
+});
+
+describe('bench validate', () => {
+  it('accepts the default suite', async () => {
+    const result = await bench(['validate', 'scenarios/customer-support.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/customer-support\.yaml: ok \(\d+ requests\)/);
+  });
+
+  it('exits 2 naming the file, line, column and field of a bad suite', async () => {
+    const result = await bench(['validate', badSuite]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${badSuite}:6:21 requests[0].expect.path`);
+    expect(result.stderr).toMatch(/use one of: simple \| complex \| full/);
+  });
+});
+
+describe('bench run', () => {
+  it('refuses a bad suite before running anything, with the same message', async () => {
+    const result = await bench(['run', '--suite', badSuite, '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${badSuite}:6:21 requests[0].expect.path`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a bad flag value and on an unknown flag', async () => {
+    expect((await bench(['run', '--concurrency', '0'])).stderr).toMatch(
+      /--concurrency must be a whole number ≥ 1; got "0"/,
+    );
+    expect((await bench(['run', '--concurrency', '0'])).code).toBe(2);
+    expect((await bench(['run', '--frobnicate'])).code).toBe(2);
+    expect((await bench(['run', '--backend', 'live'])).code).toBe(2);
+  });
+
+  it('writes a valid report for both modes and prints only JSON with --json', async () => {
+    const out = join(dir, 'reports');
+    const result = await bench([
+      'run',
+      '--latency',
+      'zero',
+      '--seed',
+      '7',
+      '--out',
+      out,
+      '--json',
+      '--no-progress',
+    ]);
+    expect([0, 3]).toContain(result.code);
+    const report = ReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.verdict.exitCode).toBe(result.code);
+    expect(new Set(report.summaries.map((s) => `${s.mode}/${s.path}`))).toEqual(
+      new Set([
+        'agno-only/simple',
+        'agno-only/complex',
+        'agno-only/full',
+        'hybrid/simple',
+        'hybrid/complex',
+        'hybrid/full',
+      ]),
+    );
+    expect(await readdir(join(out, report.runId))).toEqual(
+      expect.arrayContaining(['report.json', 'index.html']),
+    );
+    const latest = JSON.parse(await readFile(join(out, 'latest', 'report.json'), 'utf8')) as Report;
+    expect(latest.runId).toBe(report.runId);
+  });
+
+  it('gives the same model calls and token counts for the same seed', async () => {
+    const calls = async () => {
+      const result = await bench([
+        'run',
+        '--latency',
+        'zero',
+        '--seed',
+        '11',
+        '--requests',
+        '16',
+        '--out',
+        join(dir, 'det'),
+        '--json',
+      ]);
+      const report = JSON.parse(result.stdout) as Report;
+      return report.records
+        .map(
+          (r) =>
+            `${r.id}/${r.mode}: ${r.calls.map((c) => `${c.model}:${c.inputTokens}:${c.outputTokens}`).join(' ')}`,
+        )
+        .sort();
+    };
+    const [first, second] = [await calls(), await calls()];
+    expect(first).toHaveLength(32);
+    expect(second).toEqual(first);
+  });
+});

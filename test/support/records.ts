@@ -1,0 +1,45 @@
+import type { RequestRecord } from '../../harness/metrics/request-record.js';
+import type { Mode, PathName } from '../../src/index.js';
+
+/** A plausible record for tests; override what the test is about. */
+export function fakeRecord(
+  over: Partial<RequestRecord> & { mode?: Mode; expectedPath?: PathName } = {},
+): RequestRecord {
+  return {
+    id: 'faq#0',
+    scenarioId: 'faq',
+    repetition: 0,
+    mode: 'hybrid',
+    expectedPath: 'simple',
+    routedPath: 'simple',
+    routeReason: 'default',
+    servedBy: 'simple',
+    state: 'ok',
+    success: true,
+    outcome: 'resolved',
+    assertions: [{ name: 'outcome resolved', pass: true }],
+    startedAt: '2026-11-25T09:00:00.000Z',
+    latencyMs: 1000,
+    ttftMs: 400,
+    costUsd: 0.001,
+    inputTokens: 500,
+    outputTokens: 100,
+    calls: [
+      {
+        agent: 'a',
+        model: 'gpt-4o-mini',
+        state: 'ok',
+        inputTokens: 500,
+        outputTokens: 100,
+        offsetMs: 0,
+        latencyMs: 1000,
+        costUsd: 0.001,
+      },
+    ],
+    toolsCalled: [],
+    agents: ['a'],
+    handoffs: [],
+    text: 'Standard shipping takes 3-5 business days.',
+    ...over,
+  };
+}
