@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { HybridBenchError } from '../../src/index.js';
 import { EXIT_CODES } from '../verdict/index.js';
+import { overheadCommand } from './overhead-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -18,7 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .addCommand(runCommand(setExit).exitOverride())
-    .addCommand(validateCommand(setExit).exitOverride());
+    .addCommand(validateCommand(setExit).exitOverride())
+    .addCommand(overheadCommand().exitOverride());
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

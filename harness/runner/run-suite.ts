@@ -52,11 +52,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
     },
     options.signal,
   );
+  const interrupted = options.signal?.aborted ?? false;
   return {
-    records: results.filter((r): r is RequestRecord => r !== undefined),
+    // Requests cut short by the interruption say nothing about the system: keep completed ones only.
+    records: results.filter(
+      (r): r is RequestRecord => r !== undefined && !(interrupted && r.error?.code === 'aborted'),
+    ),
     jobs: jobs.length,
     wallTimeMs: options.clock.now() - startedMs,
-    interrupted: options.signal?.aborted ?? false,
+    interrupted,
   };
 }
 

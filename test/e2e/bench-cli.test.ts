@@ -133,3 +133,28 @@ describe('bench run', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('bench run interrupted', () => {
+  it('stops on SIGINT, writes the partial report and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = join(dir, 'interrupted');
+    const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--progress', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('[')) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.interrupted).toBe(true);
+    expect(report.verdict.status).toBe('interrupted');
+    expect(report.records.length).toBeLessThan(66);
+    expect(report.records.every((r) => r.error?.code !== 'aborted')).toBe(true);
+  }, 60_000);
+});
