@@ -33,7 +33,8 @@ describe('the default suite on the embedded mock', () => {
   });
 
   it('covers all three paths with at least eight labelled scenarios each', () => {
-    for (const path of ['simple', 'complex', 'full']) expect(records('hybrid', path).length).toBeGreaterThanOrEqual(8);
+    for (const path of ['simple', 'complex', 'full'])
+      expect(records('hybrid', path).length).toBeGreaterThanOrEqual(8);
   });
 
   it('routes the labelled scenarios with at least 90 % accuracy using the default rules', () => {
@@ -41,10 +42,14 @@ describe('the default suite on the embedded mock', () => {
   });
 
   it('runs agno-only on the prototype’s single model and hybrid simple on the cheap one', () => {
-    expect(records('agno-only').flatMap((r) => r.calls.map((c) => c.model))).toSatisfy((models: string[]) =>
-      models.every((m) => m === 'gpt-4o'),
+    expect(records('agno-only').flatMap((r) => r.calls.map((c) => c.model))).toSatisfy(
+      (models: string[]) => models.every((m) => m === 'gpt-4o'),
     );
-    expect(records('hybrid', 'simple').every((r) => r.calls.length === 1 && r.calls[0]?.model === 'gpt-4o-mini')).toBe(true);
+    expect(
+      records('hybrid', 'simple').every(
+        (r) => r.calls.length === 1 && r.calls[0]?.model === 'gpt-4o-mini',
+      ),
+    ).toBe(true);
   });
 
   it('uses tools on the complex path and hands off between agents on the full path', () => {
@@ -61,7 +66,10 @@ describe('the default suite on the embedded mock', () => {
     for (const r of report.records) {
       let total = 0;
       for (const call of r.calls) {
-        const expected = prices.costOf(call.answeredBy ?? call.model, { inputTokens: call.inputTokens, outputTokens: call.outputTokens });
+        const expected = prices.costOf(call.answeredBy ?? call.model, {
+          inputTokens: call.inputTokens,
+          outputTokens: call.outputTokens,
+        });
         expect(call.costUsd).toBeCloseTo(expected.totalUsd, 15);
         total += call.costUsd;
       }
@@ -72,6 +80,8 @@ describe('the default suite on the embedded mock', () => {
   it('checks each path and mode against its SLA with the figures behind it', () => {
     expect(report.sla.checks).toHaveLength(6 * 3);
     expect(report.sla.checks.filter((c) => c.gating).every((c) => c.mode === 'hybrid')).toBe(true);
-    expect(report.summaries.every((s) => s.latencyMs.count === s.count && s.costUsd.count === s.count)).toBe(true);
+    expect(
+      report.summaries.every((s) => s.latencyMs.count === s.count && s.costUsd.count === s.count),
+    ).toBe(true);
   });
 });

@@ -5,8 +5,14 @@ import { integerFlag } from './parse-flags.js';
 /** `bench overhead`: what the bridge and harness add per request, against a direct provider call. */
 export function overheadCommand(): Command {
   return new Command('overhead')
-    .description('Measure the bridge’s and the harness’s own time per request against a direct provider call (zero-latency mock)')
-    .addOption(new Option('--iterations <n>', 'measured requests per layer').argParser(integerFlag('--iterations', 10)).default(300))
+    .description(
+      'Measure the bridge’s and the harness’s own time per request against a direct provider call (zero-latency mock)',
+    )
+    .addOption(
+      new Option('--iterations <n>', 'measured requests per layer')
+        .argParser(integerFlag('--iterations', 10))
+        .default(300),
+    )
     .option('--json', 'print the figures as JSON', false)
     .action(async (flags: { iterations: number; json: boolean }) => {
       const result = await measureOverhead(flags.iterations);

@@ -15,7 +15,10 @@ export interface OverheadResult {
 
 const QUESTION = 'How long does standard shipping take?';
 
-async function timeEach(iterations: number, once: (i: number) => Promise<unknown>): Promise<number[]> {
+async function timeEach(
+  iterations: number,
+  once: (i: number) => Promise<unknown>,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const started = performance.now();
@@ -56,7 +59,13 @@ export async function measureOverhead(iterations = 300, warmup = 50): Promise<Ov
           weight: 1,
           messages: [{ role: 'user', content: QUESTION }],
           metadata: {},
-          expect: { path: 'simple', outcome: 'resolved', contains: [], notContains: [], toolsCalled: [] },
+          expect: {
+            path: 'simple',
+            outcome: 'resolved',
+            contains: [],
+            notContains: [],
+            toolsCalled: [],
+          },
           line: 1,
         },
       ],
@@ -66,25 +75,54 @@ export async function measureOverhead(iterations = 300, warmup = 50): Promise<Ov
       // each time, and only our own layers differ.
       providerCall: () => backend.provider.complete(direct, { requestId: 'faq#0' }),
       bridgeRun: () =>
-        bridge.run({ messages: [{ role: 'user', content: QUESTION }] }, { mode: 'hybrid', requestId: 'faq#0' }),
+        bridge.run(
+          { messages: [{ role: 'user', content: QUESTION }] },
+          { mode: 'hybrid', requestId: 'faq#0' },
+        ),
       harnessJob: () =>
-        runSuite({ suite, bridges: { hybrid: bridge }, modes: ['hybrid'], seed: 1, concurrency: 1, requestTimeoutMs: 60_000, clock: realClock }),
+        runSuite({
+          suite,
+          bridges: { hybrid: bridge },
+          modes: ['hybrid'],
+          seed: 1,
+          concurrency: 1,
+          requestTimeoutMs: 60_000,
+          clock: realClock,
+        }),
     };
-    const samples = { providerCall: [] as number[], bridgeRun: [] as number[], harnessJob: [] as number[] };
+    const samples = {
+      providerCall: [] as number[],
+      bridgeRun: [] as number[],
+      harnessJob: [] as number[],
+    };
     const rounds = 10;
     for (let round = 0; round < rounds; round++) {
-      for (const [name, once] of Object.entries(layers) as Array<[keyof typeof layers, (i: number) => Promise<unknown>]>) {
+      for (const [name, once] of Object.entries(layers) as Array<
+        [keyof typeof layers, (i: number) => Promise<unknown>]
+      >) {
         const n = round === 0 ? warmup + iterations / rounds : iterations / rounds;
         const times = await timeEach(Math.ceil(n), once);
         samples[name].push(...(round === 0 ? times.slice(warmup) : times));
       }
     }
     const stat = (values: number[]) => describe(values) ?? { p50: Number.NaN, p95: Number.NaN };
-    const p = { providerCall: stat(samples.providerCall), bridgeRun: stat(samples.bridgeRun), harnessJob: stat(samples.harnessJob) };
+    const p = {
+      providerCall: stat(samples.providerCall),
+      bridgeRun: stat(samples.bridgeRun),
+      harnessJob: stat(samples.harnessJob),
+    };
     return {
       iterations,
-      medianMs: { providerCall: p.providerCall.p50, bridgeRun: p.bridgeRun.p50, harnessJob: p.harnessJob.p50 },
-      p95Ms: { providerCall: p.providerCall.p95, bridgeRun: p.bridgeRun.p95, harnessJob: p.harnessJob.p95 },
+      medianMs: {
+        providerCall: p.providerCall.p50,
+        bridgeRun: p.bridgeRun.p50,
+        harnessJob: p.harnessJob.p50,
+      },
+      p95Ms: {
+        providerCall: p.providerCall.p95,
+        bridgeRun: p.bridgeRun.p95,
+        harnessJob: p.harnessJob.p95,
+      },
       addedMs: {
         bridge: p.bridgeRun.p50 - p.providerCall.p50,
         harness: p.harnessJob.p50 - p.bridgeRun.p50,

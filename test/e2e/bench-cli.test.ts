@@ -138,7 +138,9 @@ describe('bench run interrupted', () => {
   it('stops on SIGINT, writes the partial report and exits 130', async () => {
     const { spawn } = await import('node:child_process');
     const out = join(dir, 'interrupted');
-    const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--progress', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--progress', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
