@@ -81,10 +81,17 @@ export type {
   LabelledRequest,
   PathName,
   RouteDecision,
+  RoutedLabel,
   RouteInput,
   Router,
   RoutingAccuracy,
   RoutingConfig,
   RoutingRule,
 } from './routing/index.js';
-export { createRouter, isPathName, measureRoutingAccuracy, PATH_NAMES } from './routing/index.js';
+export {
+  createRouter,
+  isPathName,
+  measureRoutingAccuracy,
+  PATH_NAMES,
+  scoreRouting,
+} from './routing/index.js';

@@ -76,7 +76,7 @@ function routingSection(report: Report): string {
   const misses = r.misses
     .map(
       (m) =>
-        `<li>${e(m.scenarioId)}: expected ${m.expected}, routed ${m.routed}${m.rule ? ` by ${e(m.rule)}` : ''}</li>`,
+        `<li>${e(m.id)}: expected ${m.expected}, routed ${m.routed}${m.rule ? ` by ${e(m.rule)}` : ''}</li>`,
     )
     .join('');
   return `<p>Accuracy ${formatPct(r.accuracy)} (${r.correct} of ${r.total} scenarios).</p>

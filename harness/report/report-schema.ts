@@ -127,7 +127,7 @@ const Routing = z.strictObject({
   confusion: PerPath(PerPath(z.int().nonnegative())),
   misses: z.array(
     z.strictObject({
-      scenarioId: z.string(),
+      id: z.string(),
       expected: Path,
       routed: Path,
       rule: z.string().optional(),

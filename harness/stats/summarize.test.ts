@@ -65,6 +65,6 @@ describe('routingAccuracy', () => {
     ]);
     expect(report).toMatchObject({ total: 2, correct: 1, accuracy: 0.5 });
     expect(report?.confusion.complex.simple).toBe(1);
-    expect(report?.misses).toEqual([{ scenarioId: 'a', expected: 'complex', routed: 'simple' }]);
+    expect(report?.misses).toEqual([{ id: 'a', expected: 'complex', routed: 'simple' }]);
   });
 });

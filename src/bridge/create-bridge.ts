@@ -1,5 +1,4 @@
 import type { Agent } from '../agents/agent.js';
-import { runAgent } from '../agents/run-agent.js';
 import type { AgentTeam } from '../agents/team.js';
 import { type Clock, realClock } from '../clock.js';
 import { type BridgeConfig, type BridgeConfigInput, resolveConfig } from '../config/index.js';
@@ -8,6 +7,7 @@ import { createComplexPath } from '../paths/complex-path.js';
 import { createFullPath } from '../paths/full/full-path.js';
 import type { PathContext, PathResult } from '../paths/path-result.js';
 import { createSimplePath } from '../paths/simple-path.js';
+import { runSingleAgent } from '../paths/single-agent.js';
 import { compose, type Middleware } from '../pipeline/compose.js';
 import type { Provider } from '../providers/provider.js';
 import type { PathName } from '../routing/path.js';
@@ -81,33 +81,13 @@ export function createBridge(options: BridgeOptions): Bridge {
       ...(request.userId === undefined ? {} : { userId: request.userId }),
     };
     if (runOptions.mode === 'agno-only') {
-      const agent = options.prototype;
-      const outcome = await runAgent(
-        agent,
-        [{ role: 'system', content: agent.instructions }, ...request.messages],
-        {
-          ...base,
-          call: raw,
-          maxSteps: config.prototype.maxSteps,
-          maxOutputTokens: config.prototype.maxOutputTokens,
-        },
+      // The prototype alone: its own model, every tool, and no middleware around its calls.
+      const pathResult = await runSingleAgent(
+        options.prototype,
+        request.messages,
+        { ...base, call: raw },
+        config.prototype,
       );
-      const trail = {
-        calls: outcome.calls,
-        toolRuns: outcome.toolRuns,
-        handoffs: [],
-        agents: [agent.name],
-      };
-      const pathResult: PathResult =
-        outcome.state === 'completed'
-          ? { ...trail, state: 'ok', text: outcome.text, finalCall: outcome.finalCall }
-          : outcome.state === 'failed'
-            ? { ...trail, state: 'error', error: outcome.error }
-            : {
-                ...trail,
-                state: 'error',
-                error: { code: 'unknown_agent', message: `Unexpected handoff to ${outcome.to}` },
-              };
       return resultOf(pathResult, {
         mode: 'agno-only',
         requestId: runOptions.requestId,

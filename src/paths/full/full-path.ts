@@ -3,6 +3,7 @@ import type { HandoffRecord } from '../../agents/run-records.js';
 import type { AgentTeam } from '../../agents/team.js';
 import type { ChatMessage } from '../../providers/provider.js';
 import type { PathContext, PathResult } from '../path-result.js';
+import { runOptionsFor } from '../single-agent.js';
 import { ConversationContext } from './conversation-context.js';
 
 export interface FullPathOptions {
@@ -18,6 +19,7 @@ export interface FullPathOptions {
  * that fails hands the conversation to the team's escalation agent, once.
  */
 export function createFullPath(team: AgentTeam, options: FullPathOptions) {
+  const limits = { maxSteps: options.maxStepsPerAgent, maxOutputTokens: options.maxOutputTokens };
   return async (messages: readonly ChatMessage[], context: PathContext): Promise<PathResult> => {
     const conversation = new ConversationContext(messages);
     const trail: Omit<PathResult, 'state'> & { handoffs: HandoffRecord[] } = {
@@ -43,16 +45,7 @@ export function createFullPath(team: AgentTeam, options: FullPathOptions) {
           { role: 'system', content: agent.instructions + conversation.handoffNote() },
           ...conversation.transcript,
         ],
-        {
-          call: context.call,
-          clock: context.clock,
-          signal: context.signal,
-          requestId: context.requestId,
-          ...(context.userId === undefined ? {} : { userId: context.userId }),
-          maxSteps: options.maxStepsPerAgent,
-          maxOutputTokens: options.maxOutputTokens,
-          stream: context.stream,
-        },
+        runOptionsFor(context, limits),
       );
       trail.calls.push(...run.calls);
       trail.toolRuns.push(...run.toolRuns);
