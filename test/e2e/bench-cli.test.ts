@@ -23,6 +23,7 @@ async function bench(args: string[]): Promise<{ code: number; stdout: string; st
 
 let dir: string;
 let badSuite: string;
+let malformedSuite: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bench-e2e-'));
@@ -39,6 +40,8 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+  malformedSuite = join(dir, 'malformed.yaml');
+  await writeFile(malformedSuite, 'suite:\n  name: broken\nrequests:\n  - id: one\n    messages: [unclosed\n');
 });
 
 describe('bench validate', () => {
@@ -53,6 +56,21 @@ describe('bench validate', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${badSuite}:6:21 requests[0].expect.path`);
     expect(result.stderr).toMatch(/use one of: simple \| complex \| full/);
+  });
+});
+
+describe('malformed YAML', () => {
+  it('makes validate and run exit 2 with the line of the syntax error', async () => {
+    for (const args of [
+      ['validate', malformedSuite],
+      ['run', '--suite', malformedSuite, '--out', dir],
+    ]) {
+      const result = await bench(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${malformedSuite}:6:1 requests[0].messages`);
+      expect(result.stderr).toMatch(/end with a \]/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });
 
