@@ -41,7 +41,10 @@ beforeAll(async () => {
     ].join('\n'),
   );
   malformedSuite = join(dir, 'malformed.yaml');
-  await writeFile(malformedSuite, 'suite:\n  name: broken\nrequests:\n  - id: one\n    messages: [unclosed\n');
+  await writeFile(
+    malformedSuite,
+    'suite:\n  name: broken\nrequests:\n  - id: one\n    messages: [unclosed\n',
+  );
 });
 
 describe('bench validate', () => {
