@@ -88,7 +88,10 @@ describe('OpenAI-compatible provider', () => {
           prompt_tokens_details: { cached_tokens: 4 },
         },
       });
-    const outcome = await provider().complete(request, { requestId: 'req-42' });
+    const outcome = await provider().complete(request, {
+      requestId: 'req-42',
+      headers: { 'x-bench-path': 'simple' },
+    });
     expect(outcome.state).toBe('ok');
     if (outcome.state !== 'ok') return;
     expect(outcome.response).toMatchObject({
@@ -101,6 +104,7 @@ describe('OpenAI-compatible provider', () => {
     });
     expect(outcome.response.ttftMs).toBeUndefined();
     expect(seen[0]?.headers['x-client-request-id']).toBe('req-42');
+    expect(seen[0]?.headers['x-bench-path']).toBe('simple');
   });
 
   it('streams text, asks for usage and takes it from the final chunk', async () => {

@@ -40,6 +40,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Sent to the backend as `x-client-request-id`, so its logs and mocks can correlate calls. */
   requestId?: string;
+  /** Extra request headers (trace context, test-harness labels). Never put secrets here. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Usage {
