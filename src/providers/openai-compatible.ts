@@ -88,9 +88,10 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     };
     const requestOptions = {
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-      ...(callOptions.requestId
-        ? { headers: { 'x-client-request-id': callOptions.requestId } }
-        : {}),
+      headers: {
+        ...callOptions.headers,
+        ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
+      },
     };
     try {
       const response = request.stream
