@@ -66,6 +66,26 @@ describe('failureFromHttp', () => {
     expect(isRetryable(context) || isRetryable(bad)).toBe(false);
   });
 
+  it('recognises context overflow by message where the code differs (OpenAI-compatible servers, Anthropic)', () => {
+    const deepseekStyle = {
+      error: {
+        message:
+          "This model's maximum context length is 131072 tokens. However, you requested 140000 tokens.",
+        type: 'invalid_request_error',
+        code: 'invalid_request_error',
+      },
+    };
+    const anthropicStyle = {
+      type: 'error',
+      error: {
+        type: 'invalid_request_error',
+        message: 'prompt is too long: 210000 tokens > 200000 maximum',
+      },
+    };
+    expect(failureFromHttp(400, deepseekStyle, undefined).code).toBe('context_length_exceeded');
+    expect(failureFromHttp(400, anthropicStyle, undefined).code).toBe('context_length_exceeded');
+  });
+
   it('maps auth, not-found and server errors', () => {
     expect(failureFromHttp(401, {}, undefined).code).toBe('auth');
     expect(failureFromHttp(404, {}, undefined).code).toBe('not_found');

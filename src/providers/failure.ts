@@ -27,8 +27,17 @@ export function parseRetryAfterMs(
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-function codeForStatus(status: number, providerCode: string | undefined): FailureCode {
+/** Context overflow, as OpenAI, OpenAI-compatible servers (e.g. DeepSeek) and Anthropic word it. */
+const CONTEXT_OVERFLOW = /maximum context length|context[_ ]length[_ ]exceeded|prompt is too long/i;
+
+function codeForStatus(
+  status: number,
+  providerCode: string | undefined,
+  message: string | undefined,
+): FailureCode {
   if (providerCode === 'context_length_exceeded') return 'context_length_exceeded';
+  if (status === 400 && message !== undefined && CONTEXT_OVERFLOW.test(message))
+    return 'context_length_exceeded';
   if (status === 429) return 'rate_limited';
   if (status === 529 || providerCode === 'overloaded_error') return 'overloaded';
   if (status === 408) return 'timeout';
@@ -62,11 +71,32 @@ export function failureFromHttp(
   const { providerCode, message } = describeBody(body);
   const retryAfterMs = parseRetryAfterMs(headers, nowMs);
   return {
-    code: codeForStatus(status, providerCode),
+    code: codeForStatus(status, providerCode, message),
     message: message ?? `HTTP ${status}`,
     status,
     ...(providerCode === undefined ? {} : { providerCode }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    isNetwork: false,
+    isAbort: false,
+  };
+}
+
+/**
+ * An error reported inside a stream after a 200 (OpenAI sends `data: {"error": …}`): the
+ * backend failed mid-answer, which is a server error unless the body says otherwise.
+ */
+export function failureFromStreamError(body: unknown, fallbackMessage: string): ProviderFailure {
+  const { providerCode, message } = describeBody(body);
+  const code: FailureCode =
+    providerCode === 'rate_limit_exceeded' || providerCode === 'rate_limit_error'
+      ? 'rate_limited'
+      : providerCode === 'overloaded_error'
+        ? 'overloaded'
+        : 'server_error';
+  return {
+    code,
+    message: message ?? fallbackMessage,
+    ...(providerCode === undefined ? {} : { providerCode }),
     isNetwork: false,
     isAbort: false,
   };

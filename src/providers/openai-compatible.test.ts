@@ -203,6 +203,37 @@ describe('OpenAI-compatible provider', () => {
     expect(outcome.state === 'ok' && outcome.response.finishReason).toBe('tool_calls');
   });
 
+  it('reads choice 0 when several choices interleave (n > 1)', async () => {
+    const choice = (index: number, content: string, finish: string | null = null) => ({
+      ...chunk({}),
+      choices: [{ index, delta: { content }, logprobs: null, finish_reason: finish }],
+    });
+    handler = (_req, _body, res) =>
+      sse(res, [
+        choice(0, 'A'),
+        choice(1, 'X'),
+        choice(2, 'Y'),
+        choice(0, 'B'),
+        choice(1, 'Z', 'stop'),
+        choice(0, '', 'stop'),
+      ]);
+    const outcome = await provider().complete({ ...request, stream: true });
+    expect(outcome.state === 'ok' && outcome.response.text).toBe('AB');
+  });
+
+  it('reports an error event inside a started stream as a server error', async () => {
+    handler = (_req, _body, res) =>
+      sse(res, [
+        chunk({ content: 'Par' }),
+        { error: { type: 'server_error', code: 'server_error', message: 'An error occurred' } },
+      ]);
+    const outcome = await provider().complete({ ...request, stream: true });
+    expect(outcome.state === 'error' && outcome.error).toMatchObject({
+      code: 'server_error',
+      message: 'An error occurred',
+    });
+  });
+
   it('returns a 429 as a rate_limited failure with the retry hint, after exactly one attempt', async () => {
     handler = (_req, _body, res) =>
       json(

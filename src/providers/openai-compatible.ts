@@ -9,6 +9,7 @@ import { type Clock, realClock } from '../clock.js';
 import {
   abortFailure,
   failureFromHttp,
+  failureFromStreamError,
   invalidResponseFailure,
   networkFailure,
   timeoutFailure,
@@ -158,7 +159,8 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     for await (const chunk of stream) {
       model = chunk.model || model;
       usage = toUsage(chunk.usage) ?? usage;
-      const choice = chunk.choices[0];
+      // With n > 1 the choices' chunks interleave; the answer is choice 0.
+      const choice = chunk.choices.find((c) => c.index === 0);
       if (!choice) continue;
       const delta = choice.delta;
       if (
@@ -211,6 +213,9 @@ function toFailure(error: unknown, signal: AbortSignal | undefined): ProviderFai
   if (error instanceof APIError && typeof error.status === 'number') {
     return failureFromHttp(error.status, { error: error.error }, error.headers);
   }
+  // An `error` event inside a stream that had started fine: the SDK throws it without a status.
+  if (error instanceof APIError)
+    return failureFromStreamError({ error: error.error }, error.message);
   if (error instanceof SyntaxError)
     return invalidResponseFailure(`Malformed response: ${error.message}`);
   if (error instanceof TypeError) return networkFailure(error.message);

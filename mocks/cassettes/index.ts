@@ -1,0 +1,11 @@
+export type { Cassette, Interaction } from './cassette.js';
+export { CASSETTE_FORMAT, CassetteSchema, emptyCassette } from './cassette.js';
+export { loadCassette, saveCassette } from './cassette-file.js';
+export type { RecordingFormat } from './import-recordings.js';
+export { importRecording, RECORDING_FORMATS } from './import-recordings.js';
+export type { Recorder } from './record.js';
+export { createRecorder } from './record.js';
+export { REDACTED, redactHeaders, redactPath } from './redact.js';
+export type { ReplayOptions } from './replay.js';
+export { createReplayHandler } from './replay.js';
+export { splitSseEvents } from './sse-chunks.js';
