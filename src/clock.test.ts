@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ManualClock, realClock } from './clock.js';
 
@@ -27,6 +28,17 @@ describe('ManualClock', () => {
     });
     await clock.advance(50);
     expect(order).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lets go of the abort listener once a sleep wakes', async () => {
+    const clock = new ManualClock();
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 20; i++) {
+      const sleeping = clock.sleep(1, signal);
+      await clock.advance(1);
+      await sleeping;
+    }
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('rejects a sleep with the signal reason on abort', async () => {
