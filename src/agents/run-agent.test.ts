@@ -97,6 +97,36 @@ describe('runAgent', () => {
     expect(JSON.stringify(run.toolRuns[2]?.output)).toMatch(/broken failed: database down/);
   });
 
+  it('records tools a remote agent ran on its side', async () => {
+    const provider = createScriptedProvider({
+      script: [
+        {
+          text: 'It shipped.',
+          serverToolCalls: [
+            {
+              id: 't1',
+              name: 'lookup_order',
+              arguments: '{}',
+              result: '{"status":"shipped"}',
+              isError: false,
+              durationMs: 12,
+            },
+          ],
+        },
+      ],
+    });
+    const run = await runAgent(agent, input, options(provider));
+    expect(run.toolRuns).toEqual([
+      {
+        agent: 'support',
+        name: 'lookup_order',
+        ok: true,
+        latencyMs: 12,
+        output: '{"status":"shipped"}',
+      },
+    ]);
+  });
+
   it('stops with max_steps when the model never finishes', async () => {
     const provider = createScriptedProvider({
       script: () => ({

@@ -84,6 +84,16 @@ export async function runAgent(
       };
     }
     const { response } = outcome;
+    // A remote agent (e.g. AgentOS) ran its tools itself: record them like our own.
+    for (const call of response.serverToolCalls ?? []) {
+      trail.toolRuns.push({
+        agent: agent.name,
+        name: call.name,
+        ok: !call.isError,
+        latencyMs: call.durationMs ?? 0,
+        output: call.result,
+      });
+    }
     trail.messages.push({
       role: 'assistant',
       content: response.text,

@@ -54,6 +54,14 @@ export interface Usage {
 export const FINISH_REASONS = ['stop', 'length', 'tool_calls', 'content_filter', 'other'] as const;
 export type FinishReason = (typeof FINISH_REASONS)[number];
 
+/** A tool call a server-side agent made and ran itself (e.g. an Agno AgentOS run). */
+export interface ServerToolCall extends ToolCall {
+  /** The tool's result as the server gave it to the model. */
+  result: string;
+  isError: boolean;
+  durationMs?: number;
+}
+
 export interface ModelResponse {
   text: string;
   toolCalls: ToolCall[];
@@ -66,6 +74,8 @@ export interface ModelResponse {
   /** The model that answered, as the backend reports it (may be a dated snapshot name). */
   model: string;
   finishReason: FinishReason;
+  /** Tools the backend already ran (remote agents); `toolCalls` then stays empty. */
+  serverToolCalls?: readonly ServerToolCall[];
 }
 
 /** Stable, vendor-neutral failure classes. */

@@ -8,6 +8,7 @@ import type {
   ModelRequest,
   Provider,
   ProviderFailure,
+  ServerToolCall,
   Usage,
 } from './provider.js';
 
@@ -20,6 +21,7 @@ export type ScriptedStep =
       ttftMs?: number;
       finishReason?: FinishReason;
       model?: string;
+      serverToolCalls?: ServerToolCall[];
     }
   | { error: Partial<ProviderFailure> & { code: FailureCode }; latencyMs?: number };
 
@@ -120,6 +122,7 @@ export function createScriptedProvider(options: {
         latencyMs,
         model: step.model ?? request.model,
         finishReason: step.finishReason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop'),
+        ...(step.serverToolCalls ? { serverToolCalls: step.serverToolCalls } : {}),
       },
     };
   }

@@ -1,0 +1,61 @@
+import type { Clock } from '../../src/clock.js';
+import { MIN_SLEEP_MS } from '../openai/completion-stream.js';
+import type { TimedEvent } from './run-events.js';
+
+function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): void {
+  try {
+    controller.close();
+  } catch {
+    // Already closed or cancelled by the reader: nothing left to do.
+  }
+}
+
+/**
+ * A `text/event-stream` body releasing each event after its delay. Delays are owed and paid with
+ * one `clock.sleep` once they reach {@link MIN_SLEEP_MS}, or before an `onTime` event whatever
+ * they come to, so token gaps of a few milliseconds cost a handful of timers while a time to
+ * first token or a tool call lands exactly. A client that goes away (signal or cancel) ends it
+ * quietly, as Starlette stops a generator whose client disconnected.
+ */
+export function timedEventStream(
+  events: readonly TimedEvent[],
+  clock: Clock,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const stopped = new AbortController();
+  const stop = () => stopped.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  const release = () => signal?.removeEventListener('abort', stop);
+  let index = 0;
+  let owedMs = 0;
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const event = events[index];
+      index += 1;
+      if (event === undefined || stopped.signal.aborted) {
+        release();
+        closeQuietly(controller);
+        return;
+      }
+      owedMs += event.delayMs;
+      if (owedMs >= MIN_SLEEP_MS || (event.onTime && owedMs > 0)) {
+        try {
+          await clock.sleep(owedMs, stopped.signal);
+        } catch {
+          // Only an abort rejects a sleep: the client is gone, so there is no one to tell.
+          release();
+          closeQuietly(controller);
+          return;
+        }
+        owedMs = 0;
+      }
+      controller.enqueue(encoder.encode(event.frame));
+    },
+    cancel() {
+      stop();
+      release();
+    },
+  });
+}
