@@ -2,6 +2,36 @@
  * Provider mocks for the benchmark harness. Start with {@link createOpenAIChatMock} and serve it
  * in-process with {@link installMswMock}.
  */
+export type {
+  AgnoAgentOSHandler,
+  AgnoAgentOSMockOptions,
+  AgnoMockAgent,
+  AgnoMockAgents,
+  AgnoMockTool,
+} from './agno/index.js';
+export { createAgnoAgentOSMock, defaultAgnoAgents, supportAgent } from './agno/index.js';
+export type { AnthropicMessagesHandler, AnthropicMessagesMockOptions } from './anthropic/index.js';
+export {
+  anthropicLatencyProfiles,
+  createAnthropicMessagesMock,
+  resolveAnthropicLatencyTable,
+} from './anthropic/index.js';
+export type {
+  Cassette,
+  Interaction,
+  Recorder,
+  RecordingFormat,
+  ReplayOptions,
+} from './cassettes/index.js';
+export {
+  CassetteSchema,
+  createRecorder,
+  createReplayHandler,
+  importRecording,
+  loadCassette,
+  RECORDING_FORMATS,
+  saveCassette,
+} from './cassettes/index.js';
 export type { MockSetupErrorCode } from './errors.js';
 export { MockSetupError, MockSetupErrorCodes } from './errors.js';
 export type { LatencyDemand, LatencyOption, LatencyPlan, LatencyProfile } from './latency/index.js';
