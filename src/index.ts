@@ -53,6 +53,8 @@ export { ConfigError, ErrorCodes, HybridBenchError } from './errors.js';
 export type { Dispatch, Middleware } from './pipeline/index.js';
 export { compose } from './pipeline/index.js';
 export type {
+  AgnoAgentOSOptions,
+  AnthropicProviderOptions,
   CallOptions,
   ChatMessage,
   FailureCode,
@@ -66,11 +68,14 @@ export type {
   Script,
   ScriptedProvider,
   ScriptedStep,
+  ServerToolCall,
   ToolCall,
   ToolSpec,
   Usage,
 } from './providers/index.js';
 export {
+  createAgnoAgentOSProvider,
+  createAnthropicProvider,
   createOpenAICompatibleProvider,
   createScriptedProvider,
   FAILURE_CODES,

@@ -1,6 +1,11 @@
+export type { AgnoAgentOSOptions, AgnoModelResponse } from './agno-agentos.js';
+export { createAgnoAgentOSProvider, serverToolCallsOf } from './agno-agentos.js';
+export type { AnthropicProviderOptions } from './anthropic.js';
+export { createAnthropicProvider, DEFAULT_ANTHROPIC_MAX_TOKENS } from './anthropic.js';
 export {
   abortFailure,
   failureFromHttp,
+  failureFromStreamError,
   networkFailure,
   parseRetryAfterMs,
   timeoutFailure,
@@ -17,6 +22,7 @@ export type {
   ModelResponse,
   Provider,
   ProviderFailure,
+  ServerToolCall,
   ToolCall,
   ToolSpec,
   Usage,
