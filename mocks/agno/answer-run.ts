@@ -1,6 +1,7 @@
 import type { Clock } from '../../src/clock.js';
 import type { LatencyProfile } from '../latency/latency-profile.js';
 import type { AnsweringPolicy } from '../policy/answering-policy.js';
+import { timedEventStream } from '../streaming/timed-event-stream.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
 import type { AgnoMockAgent } from './agent-definition.js';
 import { fastApiErrorResponse } from './fastapi-error.js';
@@ -10,7 +11,6 @@ import { frame, runEvents } from './run-events.js';
 import { readRunForm } from './run-form.js';
 import { MODEL_PROVIDER } from './run-metrics.js';
 import { failedRunJson, runOutputJson } from './run-output-json.js';
-import { timedEventStream } from './timed-event-stream.js';
 
 /** What a run needs from the mock that serves it. */
 export interface RunDeps {

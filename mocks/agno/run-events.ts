@@ -1,16 +1,7 @@
+import type { TimedEvent } from '../streaming/timed-event-stream.js';
 import type { PlannedModelCall, PlannedRun } from './plan-run.js';
 import { MODEL_PROVIDER, runMetrics } from './run-metrics.js';
 import { toolExecution } from './tool-execution.js';
-
-/** One SSE frame and when it leaves. */
-export interface TimedEvent {
-  /** Wait after the previous event, before this one. */
-  delayMs: number;
-  /** Everything still owed is paid before this event, however little (see the stream). */
-  onTime: boolean;
-  /** `event: <Name>\ndata: <json>\n\n`, as agno's `format_sse_event` frames it. */
-  frame: string;
-}
 
 /** The ids every event of a run carries. */
 export interface RunEnvelope {

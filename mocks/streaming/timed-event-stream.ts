@@ -1,6 +1,20 @@
 import type { Clock } from '../../src/clock.js';
-import { MIN_SLEEP_MS } from '../openai/completion-stream.js';
-import type { TimedEvent } from './run-events.js';
+
+/**
+ * Owed delay below which a stream does not sleep yet. Fast models owe a few milliseconds per
+ * token; paying in batches keeps a 500-token answer to a handful of timers.
+ */
+export const MIN_SLEEP_MS = 10;
+
+/** One server-sent event and when it is due. */
+export interface TimedEvent {
+  /** Wait after the previous event, before this one. */
+  delayMs: number;
+  /** Everything still owed is paid before this event, however little. */
+  onTime: boolean;
+  /** The bytes of the event, framing included (`data: …\n\n`, `event: …\ndata: …\n\n`). */
+  frame: string;
+}
 
 function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): void {
   try {
