@@ -17,6 +17,7 @@ export class MockSetupError extends HybridBenchError {
 export const MockSetupErrorCodes = {
   invalidOptions: 'MOCK_INVALID_OPTIONS',
   invalidCassette: 'MOCK_INVALID_CASSETTE',
+  invalidFaultProfile: 'MOCK_INVALID_FAULT_PROFILE',
 } as const;
 
 export type MockSetupErrorCode = (typeof MockSetupErrorCodes)[keyof typeof MockSetupErrorCodes];

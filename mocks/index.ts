@@ -34,6 +34,33 @@ export {
 } from './cassettes/index.js';
 export type { MockSetupErrorCode } from './errors.js';
 export { MockSetupError, MockSetupErrorCodes } from './errors.js';
+export type {
+  FaultDialect,
+  FaultKind,
+  FaultMatch,
+  FaultParamsByKind,
+  FaultProfile,
+  FaultProfileInput,
+  FaultProfileIssue,
+  FaultProfileName,
+  FaultRule,
+  WithFaultsOptions,
+} from './faults/index.js';
+export {
+  FAULT_DEFAULTS,
+  FAULT_DIALECTS,
+  FAULT_KINDS,
+  FAULT_PROFILES,
+  FaultProfileError,
+  faultProfileSchema,
+  getFaultProfile,
+  loadFaultProfile,
+  mixProfiles,
+  parseFaultProfile,
+  STREAM_ONLY_FAULTS,
+  withFaults,
+} from './faults/index.js';
+export type { FetchHandler } from './handler.js';
 export type { LatencyDemand, LatencyOption, LatencyPlan, LatencyProfile } from './latency/index.js';
 export {
   defaultLatencyProfiles,
@@ -53,9 +80,13 @@ export type {
   PolicyIntent,
 } from './policy/index.js';
 export { customerSupportPolicy, decideNextTurn } from './policy/index.js';
+export type { ProviderMockOptions } from './provider-mock.js';
+export { createProviderMock, MOCKED_ROUTES } from './provider-mock.js';
 export type { Random } from './random/seeded-random.js';
 export { createSeededRandom } from './random/seeded-random.js';
 export type { TokenCounter } from './tokens/index.js';
 export { countPromptTokens, createTokenCounter } from './tokens/index.js';
+export type { HttpMockServer, HttpMockServerOptions } from './transports/http-server.js';
+export { startHttpMockServer } from './transports/http-server.js';
 export type { InstalledMock, MswMockOptions } from './transports/msw.js';
 export { installMswMock } from './transports/msw.js';

@@ -91,7 +91,7 @@ function interaction(
 
 function vcrBody(body: unknown): unknown {
   if (typeof body === 'object' && body !== null && 'string' in body)
-    return (body as { string: unknown }).string;
+    return (body).string;
   return body;
 }
 

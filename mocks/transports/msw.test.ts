@@ -25,6 +25,33 @@ describe('installMswMock', () => {
     expect(seen).toEqual(['POST http://mock.test/v1/chat/completions {}']);
   });
 
+  it('serves other POST routes when given, as msw path patterns', async () => {
+    installed = installMswMock({
+      baseUrl: 'http://mock.test',
+      paths: ['/v1/messages', '/agents/:agentId/runs'],
+      handler: async (request) => Response.json({ path: new URL(request.url).pathname }),
+    });
+    const paths = [];
+    for (const path of ['/v1/messages', '/agents/support/runs']) {
+      const response = await fetch(`http://mock.test${path}`, { method: 'POST' });
+      paths.push(((await response.json()) as { path: string }).path);
+    }
+    expect(paths).toEqual(['/v1/messages', '/agents/support/runs']);
+    await expect(
+      fetch('http://mock.test/v1/chat/completions', { method: 'POST' }),
+    ).rejects.toThrow();
+  });
+
+  it('turns Response.error() into a network error, as a reset would be', async () => {
+    installed = installMswMock({
+      baseUrl: 'http://mock.test/v1',
+      handler: async () => Response.error(),
+    });
+    await expect(fetch('http://mock.test/v1/chat/completions', { method: 'POST' })).rejects.toThrow(
+      TypeError,
+    );
+  });
+
   it('fails closed: any other request errors instead of reaching the network', async () => {
     installed = installMswMock({
       baseUrl: 'http://mock.test/v1',

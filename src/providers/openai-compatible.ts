@@ -4,7 +4,7 @@ import OpenAI, {
   APIError,
   APIUserAbortError,
 } from 'openai';
-import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import { type Clock, realClock } from '../clock.js';
 import {
   abortFailure,
@@ -121,10 +121,14 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     requestOptions: OpenAI.RequestOptions,
     startedMs: number,
   ): Promise<ModelResponse | ProviderFailure> {
-    const completion = await client.chat.completions.create(
+    const completion: unknown = await client.chat.completions.create(
       { ...params, stream: false },
       requestOptions,
     );
+    // The SDK hands back a non-JSON 200 (a proxy's HTML page, say) as a string.
+    if (!isCompletion(completion)) {
+      return invalidResponseFailure('The 200 answer is not a chat completion object');
+    }
     const choice = completion.choices[0];
     if (!choice) return invalidResponseFailure('The completion has no choices');
     const text = choice.message.content ?? '';
@@ -174,6 +178,9 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
       if (choice.finish_reason) finishReason = toFinishReason(choice.finish_reason);
     }
     if (finishReason === undefined) {
+      // The SDK ends a stream quietly when its signal aborts: tell a deadline from a bad stream.
+      const signal = requestOptions.signal;
+      if (signal?.aborted) return toFailure(signal.reason, signal);
       return invalidResponseFailure('The stream ended before its final chunk (no finish_reason)');
     }
     return {
@@ -189,6 +196,14 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
   }
 
   return { id, complete };
+}
+
+function isCompletion(value: unknown): value is ChatCompletion {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { choices?: unknown }).choices)
+  );
 }
 
 function estimatedUsage(params: ChatCompletionCreateParams, text: string): Usage {
