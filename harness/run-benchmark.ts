@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { FaultProfile } from '../mocks/index.js';
 import { type Clock, createBridge, createSupportDemo, type Mode, realClock } from '../src/index.js';
-import { startMockBackend } from './backends/index.js';
+import { labelCalls, startMockBackend } from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
 import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
 import { runSuite } from './runner/run-suite.js';
@@ -9,7 +10,8 @@ import { loadSuite } from './scenario/index.js';
 export interface BenchmarkOptions {
   suitePath: string;
   modes: readonly Mode[];
-  backend: 'mock';
+  /** `mock`: in-process (msw). `mock-server`: the loopback HTTP mock, over real sockets. */
+  backend: 'mock' | 'mock-server';
   seed: number;
   concurrency: number;
   /** Run this many requests per mode, drawn from the suite by weight; default: the whole suite. */
@@ -18,6 +20,10 @@ export interface BenchmarkOptions {
   /** Where run folders go; default `reports`. */
   outDir: string;
   latency?: 'realistic' | 'zero';
+  /** Multiplies the mock's modelled delays (0.1 = ten times faster). */
+  timeScale?: number;
+  /** Faults the mock injects, deterministic by seed. */
+  faults?: FaultProfile;
   requestTimeoutMs?: number;
   clock?: Clock;
   signal?: AbortSignal;
@@ -56,17 +62,25 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const clock = options.clock ?? realClock;
   const suite = await loadSuite(options.suitePath);
   const createdAt = new Date(clock.wallNow());
-  const backend = startMockBackend({
+  const backend = await startMockBackend({
     seed: options.seed,
+    transport: options.backend === 'mock-server' ? 'http' : 'msw',
     ...(options.latency ? { latency: options.latency } : {}),
+    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    ...(options.faults ? { faults: options.faults } : {}),
     clock,
   });
+  // Calls carry their scenario's labelled path, so path-scoped faults hit both modes alike.
+  const pathOf = new Map(suite.requests.map((r) => [r.id, r.expect.path]));
+  const provider = labelCalls(backend.provider, (requestId) =>
+    pathOf.get(requestId.slice(0, requestId.lastIndexOf('#'))),
+  );
   try {
     // One bridge (and one demo world) per mode: side effects of one mode never reach the other.
     const bridges = Object.fromEntries(
       options.modes.map((mode) => {
         const { prototype, team } = createSupportDemo();
-        return [mode, createBridge({ prototype, team, provider: backend.provider, clock })];
+        return [mode, createBridge({ prototype, team, provider, clock })];
       }),
     );
     const run = await runSuite({
@@ -90,6 +104,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       options: {
         modes: [...options.modes],
         backend: options.backend,
+        ...(options.faults ? { faults: options.faults.name } : {}),
+        ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
         seed: options.seed,
         concurrency: options.concurrency,
         ...(options.requests === undefined ? {} : { requests: options.requests }),

@@ -57,6 +57,7 @@ export {
   loadFaultProfile,
   mixProfiles,
   parseFaultProfile,
+  resolveFaultProfile,
   STREAM_ONLY_FAULTS,
   withFaults,
 } from './faults/index.js';

@@ -1,37 +1,58 @@
-import { createOpenAIChatMock, installMswMock } from '../../mocks/index.js';
+import {
+  createProviderMock,
+  type FaultProfile,
+  installMswMock,
+  startHttpMockServer,
+} from '../../mocks/index.js';
 import { type Clock, createOpenAICompatibleProvider } from '../../src/index.js';
 import type { Backend } from './backend.js';
 
 /** A host that can never resolve: if interception failed, the request fails instead of leaving the machine. */
-const MOCK_BASE_URL = 'http://mock.hybrid-bench.invalid/v1';
+const MSW_ORIGIN = 'http://mock.hybrid-bench.invalid';
 
 export interface MockBackendOptions {
   seed: number;
   /** `realistic` (default) samples published latency figures; `zero` answers at once. */
   latency?: 'realistic' | 'zero';
+  /** Multiplies every modelled delay (0.1 = ten times faster). */
+  timeScale?: number;
+  /** Faults injected in front of the mock, deterministic by seed. */
+  faults?: FaultProfile;
+  /** `msw` (in-process, default) or `http` (the loopback server: real sockets). */
+  transport?: 'msw' | 'http';
   clock?: Clock;
 }
 
 /**
- * The embedded mock: an OpenAI chat-completions mock served in-process through msw, and the
- * bridge's real OpenAI-compatible provider (the official SDK) pointed at it.
+ * The embedded mock backend: every provider mock behind one handler, served in-process through
+ * msw or over a loopback HTTP server, with the bridge's real OpenAI-compatible provider (the
+ * official SDK) pointed at it.
  */
-export function startMockBackend(options: MockBackendOptions): Backend {
-  const handler = createOpenAIChatMock({
+export async function startMockBackend(options: MockBackendOptions): Promise<Backend> {
+  const handler = createProviderMock({
     seed: options.seed,
     latency: options.latency ?? 'realistic',
+    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    ...(options.faults ? { faults: options.faults } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const mock = installMswMock({ baseUrl: MOCK_BASE_URL, handler });
-  const provider = createOpenAICompatibleProvider({
-    baseURL: MOCK_BASE_URL,
-    apiKey: 'mock-key',
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const clock = options.clock ? { clock: options.clock } : {};
+  if (options.transport === 'http') {
+    const server = await startHttpMockServer({ handler });
+    const baseUrl = `${server.url}/v1`;
+    return {
+      name: 'mock-server',
+      baseUrl,
+      provider: createOpenAICompatibleProvider({ baseURL: baseUrl, apiKey: 'mock-key', ...clock }),
+      close: () => server.close(),
+    };
+  }
+  const mock = installMswMock({ baseUrl: MSW_ORIGIN, paths: ['/*'], handler });
+  const baseUrl = `${MSW_ORIGIN}/v1`;
   return {
     name: 'mock',
-    baseUrl: MOCK_BASE_URL,
-    provider,
+    baseUrl,
+    provider: createOpenAICompatibleProvider({ baseURL: baseUrl, apiKey: 'mock-key', ...clock }),
     close: async () => mock.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { HybridBenchError } from '../../src/index.js';
 import { EXIT_CODES } from '../verdict/index.js';
+import { mockServerCommand } from './mock-server-command.js';
 import { overheadCommand } from './overhead-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .addCommand(runCommand(setExit).exitOverride())
     .addCommand(validateCommand(setExit).exitOverride())
+    .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride());
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -11,6 +11,17 @@ export function integerFlag(flag: string, min: number) {
   };
 }
 
+/** Parses a positive number flag (a factor, a rate), naming the flag when it is not one. */
+export function positiveNumberFlag(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+      throw new UsageError(`${flag} must be a number > 0; got "${value}".`);
+    }
+    return n;
+  };
+}
+
 /** Parses a flag that takes one of a fixed set of values. */
 export function choiceFlag<T extends string>(flag: string, choices: readonly T[]) {
   return (value: string): T => {

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
+import { FAULT_PROFILES, resolveFaultProfile } from '../../mocks/index.js';
 import type { Mode } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import { formatMs, formatUsd } from '../report/index.js';
 import { runBenchmark } from '../run-benchmark.js';
 import { UsageError } from './cli-error.js';
-import { choiceFlag, integerFlag } from './parse-flags.js';
+import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
 import { summaryText } from './summary-text.js';
 
 const MODE_CHOICES = ['agno-only', 'hybrid', 'both'] as const;
@@ -23,6 +24,8 @@ interface RunFlags {
   json: boolean;
   progress?: boolean;
   latency: 'realistic' | 'zero';
+  timeScale?: number;
+  faults?: string;
 }
 
 function progressLine(record: RequestRecord, done: number, total: number): string {
@@ -78,15 +81,27 @@ export function runCommand(onExit: (code: number) => void): Command {
         .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
         .default('realistic'),
     )
+    .addOption(
+      new Option(
+        '--time-scale <factor>',
+        'multiply the mock’s modelled delays (0.1 = ten times faster)',
+      ).argParser(positiveNumberFlag('--time-scale')),
+    )
+    .option(
+      '--faults <name|file>',
+      `inject a fault profile (${Object.keys(FAULT_PROFILES).join(', ')}, or a YAML/JSON file)`,
+    )
     .option('--json', 'print the report JSON on stdout (and nothing else)', false)
     .option('--progress', 'print a line per request on stderr (default: on a TTY)')
     .option('--no-progress', 'no progress lines')
     .action(async (flags: RunFlags) => {
-      if (flags.backend !== 'mock') {
+      if (flags.backend === 'live') {
         throw new UsageError(
-          `--backend ${flags.backend} is not available in this version; use --backend mock.`,
+          '--backend live is not available in this version; use --backend mock or mock-server.',
         );
       }
+      const faults =
+        flags.faults === undefined ? undefined : await resolveFaultProfile(flags.faults);
       const modes: Mode[] = flags.mode === 'both' ? ['agno-only', 'hybrid'] : [flags.mode];
       const showProgress = flags.progress ?? process.stderr.isTTY === true;
       const controller = new AbortController();
@@ -102,7 +117,9 @@ export function runCommand(onExit: (code: number) => void): Command {
         const { report, dir } = await runBenchmark({
           suitePath: flags.suite,
           modes,
-          backend: 'mock',
+          backend: flags.backend,
+          ...(faults ? { faults } : {}),
+          ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
           seed: flags.seed,
           concurrency: flags.concurrency,
           ...(flags.requests === undefined ? {} : { requests: flags.requests }),

@@ -34,7 +34,7 @@ async function timeEach(
  * SDK's remain). Layers run interleaved in rounds, sequentially, after a warm-up.
  */
 export async function measureOverhead(iterations = 300, warmup = 50): Promise<OverheadResult> {
-  const backend = startMockBackend({ seed: 1, latency: 'zero' });
+  const backend = await startMockBackend({ seed: 1, latency: 'zero' });
   try {
     const { prototype, team } = createSupportDemo();
     const bridge = createBridge({ prototype, team, provider: backend.provider });

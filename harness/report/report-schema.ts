@@ -145,6 +145,8 @@ export const ReportSchema = z
     options: z.strictObject({
       modes: z.array(Mode).min(1),
       backend: z.string(),
+      faults: z.string().optional(),
+      timeScale: z.number().positive().optional(),
       seed: z.int(),
       concurrency: z.int().positive(),
       requests: z.int().positive().optional(),

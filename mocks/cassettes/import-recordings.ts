@@ -90,8 +90,7 @@ function interaction(
 }
 
 function vcrBody(body: unknown): unknown {
-  if (typeof body === 'object' && body !== null && 'string' in body)
-    return (body).string;
+  if (typeof body === 'object' && body !== null && 'string' in body) return body.string;
   return body;
 }
 

@@ -86,6 +86,18 @@ describe('failureFromHttp', () => {
     expect(failureFromHttp(400, anthropicStyle, undefined).code).toBe('context_length_exceeded');
   });
 
+  it('reads FastAPI `detail` messages (AgentOS)', () => {
+    const failure = failureFromHttp(
+      400,
+      { detail: "This model's maximum context length is 128000 tokens." },
+      undefined,
+    );
+    expect(failure).toMatchObject({
+      code: 'context_length_exceeded',
+      message: "This model's maximum context length is 128000 tokens.",
+    });
+  });
+
   it('maps auth, not-found and server errors', () => {
     expect(failureFromHttp(401, {}, undefined).code).toBe('auth');
     expect(failureFromHttp(404, {}, undefined).code).toBe('not_found');

@@ -47,9 +47,14 @@ function codeForStatus(
   return 'bad_request';
 }
 
-/** Reads `{ error: { code, type, message } }` (OpenAI) or `{ type: 'error', error: { type } }` (Anthropic). */
+/**
+ * Reads `{ error: { code, type, message } }` (OpenAI), `{ type: 'error', error: { type } }`
+ * (Anthropic) or `{ detail: "…" }` (FastAPI servers such as AgentOS).
+ */
 function describeBody(body: unknown): { providerCode?: string; message?: string } {
   if (typeof body !== 'object' || body === null) return {};
+  const detail = (body as { detail?: unknown }).detail;
+  if (typeof detail === 'string') return { message: detail };
   const error = (body as { error?: unknown }).error;
   if (typeof error !== 'object' || error === null) return {};
   const { code, type, message } = error as { code?: unknown; type?: unknown; message?: unknown };

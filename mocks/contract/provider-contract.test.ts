@@ -1,0 +1,26 @@
+import { createAgnoAgentOSProvider } from '../../src/providers/agno-agentos.js';
+import { createAnthropicProvider } from '../../src/providers/anthropic.js';
+import { createOpenAICompatibleProvider } from '../../src/providers/openai-compatible.js';
+import { describeProviderContract } from './provider-contract.js';
+
+describeProviderContract({
+  name: 'OpenAI chat completions',
+  model: 'gpt-4o-mini',
+  client: (origin) => createOpenAICompatibleProvider({ baseURL: `${origin}/v1`, apiKey: 'k' }),
+  serverSideTools: false,
+});
+
+describeProviderContract({
+  name: 'Anthropic Messages',
+  model: 'claude-haiku-4-5',
+  client: (origin) => createAnthropicProvider({ baseURL: origin, apiKey: 'k' }),
+  serverSideTools: false,
+  faultCodes: { overloaded: 'overloaded' },
+});
+
+describeProviderContract({
+  name: 'Agno AgentOS',
+  model: 'gpt-4o',
+  client: (origin) => createAgnoAgentOSProvider({ baseURL: origin, agentId: 'support-agent' }),
+  serverSideTools: true,
+});
