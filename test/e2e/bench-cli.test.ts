@@ -181,3 +181,36 @@ describe('bench run interrupted', () => {
     expect(report.records.every((r) => r.error?.code !== 'aborted')).toBe(true);
   }, 60_000);
 });
+
+describe('bench run with faults over the loopback mock server', () => {
+  it('runs against real sockets with a fault profile and records it in the report', async () => {
+    const result = await bench([
+      'run',
+      '--backend',
+      'mock-server',
+      '--faults',
+      'flaky-5xx',
+      '--latency',
+      'zero',
+      '--requests',
+      '12',
+      '--seed',
+      '5',
+      '--out',
+      join(dir, 'faults'),
+      '--json',
+    ]);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.options).toMatchObject({ backend: 'mock-server', faults: 'flaky-5xx' });
+    expect(report.records).toHaveLength(24);
+    expect(report.records.some((r) => r.error?.code === 'model_error')).toBe(true);
+  });
+
+  it('names the known profiles when --faults is unknown (exit 2)', async () => {
+    const result = await bench(['run', '--faults', 'hurricane']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /Unknown fault profile "hurricane"\. Known profiles: none, mixed-20/,
+    );
+  });
+});
