@@ -116,10 +116,11 @@ if (values.soak) {
   const pid = child.pid as number;
   const samples: Array<{ atRequests: number; rssMb: number }> = [];
   const soak = cannon(total);
-  const timer = setInterval(
-    async () => samples.push({ atRequests: id, rssMb: await rssMb(pid) }),
-    2000,
-  );
+  const sample = () => {
+    const atRequests = id;
+    void rssMb(pid).then((mb) => samples.push({ atRequests, rssMb: mb }));
+  };
+  const timer = setInterval(sample, 2000);
   const result = await soak;
   clearInterval(timer);
   samples.push({ atRequests: id, rssMb: await rssMb(pid) });
