@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { createOpenAICompatibleProvider } from '../../src/providers/openai-compatible.js';
+import { installMswMock } from '../transports/msw.js';
 import type { Cassette } from './cassette.js';
 import { importRecording } from './import-recordings.js';
 import { createRecorder } from './record.js';
@@ -132,6 +133,23 @@ describe('record and replay', () => {
       text: 'Hi there',
       usage: { inputTokens: 9, outputTokens: 2 },
     });
+  });
+
+  it('replays through msw as well, to an unchanged client', async () => {
+    const mock = installMswMock({
+      baseUrl: 'http://replay-msw.invalid/v1',
+      handler: createReplayHandler(cassette, { timeScale: 0 }),
+    });
+    try {
+      const provider = createOpenAICompatibleProvider({
+        baseURL: 'http://replay-msw.invalid/v1',
+        apiKey: 'k',
+      });
+      const outcome = await provider.complete(ask);
+      expect(outcome.state === 'ok' && outcome.response.text).toBe('Hi there');
+    } finally {
+      mock.close();
+    }
   });
 
   it('fails closed on a request it has no recording for', async () => {

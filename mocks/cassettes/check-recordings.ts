@@ -3,6 +3,7 @@
 // part of the project):  npx tsx mocks/cassettes/check-recordings.ts <dir of llm_api recordings>
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createAnthropicProvider } from '../../src/providers/anthropic.js';
 import { createOpenAICompatibleProvider } from '../../src/providers/openai-compatible.js';
 import type { ModelOutcome, Provider } from '../../src/providers/provider.js';
 import type { Cassette } from './cassette.js';
@@ -156,6 +157,65 @@ for (const p of payloads) {
   });
   const pass = outcome.state === 'error' && outcome.error.code === categories[p.category];
   checks.push({ file: 'error payloads', item: p.id, pass, detail: describeOutcome(outcome) });
+}
+
+// 4. Anthropic: recorded exchanges (SDK snapshots, nock) and SSE fixtures, through the Anthropic client.
+function anthropicFor(cassette: Cassette): Provider {
+  for (const i of cassette.interactions) i.request.path = '/v1/messages';
+  const replay = createReplayHandler(cassette, { timeScale: 0, ignoreBody: true });
+  return createAnthropicProvider({
+    baseURL: 'http://replay.invalid',
+    apiKey: 'k',
+    fetch: (input, init) => replay(new Request(input, init)),
+  });
+}
+for (const name of (await readdir(join(dir, 'anthropic'))).filter(
+  (f) => f.startsWith('recorded_') || f.startsWith('ts_sdk_nock'),
+)) {
+  const cassette = importRecording(
+    await readFile(join(dir, 'anthropic', name), 'utf8'),
+    name.startsWith('ts_sdk') ? 'nock' : 'sdk-snapshot',
+    name,
+  );
+  const provider = anthropicFor(cassette);
+  for (const [i, interaction] of cassette.interactions.entries()) {
+    const body = interaction.request.body as { stream?: boolean } | undefined;
+    const outcome = await provider.complete({
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: body?.stream === true,
+    });
+    const status = interaction.response.status;
+    const pass =
+      status === 200
+        ? outcome.state === 'ok'
+        : outcome.state === 'error' && outcome.error.status === status;
+    checks.push({
+      file: name,
+      item: String(i),
+      pass,
+      detail: `recorded ${status}: ${describeOutcome(outcome)}`,
+    });
+  }
+}
+const fixtures = JSON.parse(
+  await readFile(join(dir, 'anthropic/anthropic_messages_sse_fixtures.json'), 'utf8'),
+) as Array<{ raw_sse: string }>;
+for (const [i, f] of fixtures.entries()) {
+  // The stored strings lack the blank line after the last event; a server sends it.
+  const outcome = await anthropicFor(
+    importRecording(`${f.raw_sse}\n\n`, 'raw-sse', `fixture ${i}`),
+  ).complete({
+    model: 'claude-sonnet-4-5',
+    messages: [{ role: 'user', content: 'x' }],
+    stream: true,
+  });
+  checks.push({
+    file: 'anthropic SSE fixture',
+    item: String(i),
+    pass: outcome.state === 'ok',
+    detail: describeOutcome(outcome),
+  });
 }
 
 for (const c of checks)
