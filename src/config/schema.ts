@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PATH_NAMES } from '../routing/path.js';
 import { DEFAULT_CONFIG } from './defaults.js';
+import { ResilienceSchema } from './resilience-schema.js';
 
 const d = DEFAULT_CONFIG;
 const PathName = z.enum(PATH_NAMES);
@@ -71,6 +72,8 @@ export const BridgeConfigSchema = z.strictObject({
       default: d.routing.default,
       rules: d.routing.rules.map((r) => ({ ...r, patterns: [...r.patterns] })),
     }),
+  /** The production layer around hybrid requests: retries, breakers, deadlines, fallbacks, cache, budgets. */
+  resilience: ResilienceSchema.prefault({}),
   /** Stream model answers (time to first token is only measured when streaming). */
   stream: z.boolean().default(d.stream),
   /** Extra or overriding prices, USD per 1M tokens, keyed by model name. */
