@@ -112,6 +112,11 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
         repetitions: options.repetitions ?? suite.repetitions,
       },
       records: run.records,
+      counts: {
+        planned: run.jobs,
+        sent: run.started,
+        droppedByInterruption: run.droppedByInterruption,
+      },
       wallTimeMs: run.wallTimeMs,
       interrupted: run.interrupted,
     });

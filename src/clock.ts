@@ -108,6 +108,37 @@ export class ManualClock implements Clock {
     }
   }
 
+  /**
+   * Settles `work` by moving time forward exactly as far as it needs: whenever every task is
+   * asleep, time jumps to the next wake-up. Throws if `work` is still pending after `limitMs` of
+   * virtual time or when nothing is sleeping and nothing moves (a hang).
+   */
+  async run<T>(work: Promise<T>, limitMs = 24 * 3_600_000): Promise<T> {
+    let settled = false;
+    const watched = work.finally(() => {
+      settled = true;
+    });
+    const startMs = this.#now;
+    for (let idle = 0; !settled; ) {
+      await new Promise<void>((r) => setImmediate(r));
+      if (settled) break;
+      const next = this.#sleepers.reduce(
+        (min, s) => Math.min(min, s.wakeAt),
+        Number.POSITIVE_INFINITY,
+      );
+      if (next === Number.POSITIVE_INFINITY) {
+        if (++idle > 1_000)
+          throw new Error('ManualClock.run: the work is pending but nothing is asleep');
+        continue;
+      }
+      idle = 0;
+      if (next - startMs > limitMs)
+        throw new Error(`ManualClock.run: still pending after ${limitMs} ms of virtual time`);
+      await this.advance(Math.max(0, next - this.#now));
+    }
+    return watched;
+  }
+
   /** Moves time forward by `ms`, waking sleepers due on the way (letting each settle). */
   async advance(ms: number): Promise<void> {
     const target = this.#now + ms;

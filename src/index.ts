@@ -35,23 +35,56 @@ export type {
   BridgeRunOptions,
   Mode,
   PricedCall,
+  ReliabilityAccount,
+  ServedBy,
 } from './bridge/index.js';
 export { createBridge, MODES } from './bridge/index.js';
 export type { Clock } from './clock.js';
 export { ManualClock, realClock } from './clock.js';
-export type { BridgeConfig, BridgeConfigInput } from './config/index.js';
+export type { BridgeConfig, BridgeConfigInput, ResilienceConfig } from './config/index.js';
 export {
   BridgeConfigSchema,
   DEFAULT_CONFIG,
   DEFAULT_ROUTING,
   formatPath,
+  ResilienceSchema,
   resolveConfig,
 } from './config/index.js';
 export type { CallCost, LiteLLMPrices, ModelPrice } from './cost/index.js';
 export { BUILTIN_PRICES, loadLiteLLMPrices, PriceTable, parseLiteLLMPrices } from './cost/index.js';
 export { ConfigError, ErrorCodes, HybridBenchError } from './errors.js';
-export type { Dispatch, Middleware } from './pipeline/index.js';
-export { compose } from './pipeline/index.js';
+export type {
+  Admission,
+  AttemptKind,
+  AttemptRecord,
+  BreakerPolicy,
+  Deadline,
+  Dispatch,
+  DispatchOptions,
+  Middleware,
+  RequestScope,
+  RetryDecision,
+  RetryPolicy,
+} from './pipeline/index.js';
+export {
+  admit,
+  admitRequest,
+  afterOutcome,
+  cacheKey,
+  compose,
+  createDeadline,
+  createDirectDispatch,
+  createHybridDispatch,
+  decideRetry,
+  withAttemptTimeout,
+  withBreaker,
+  withBudget,
+  withCache,
+  withFallback,
+  withMeter,
+  withProviderRateLimit,
+  withRetry,
+} from './pipeline/index.js';
 export type {
   AgnoAgentOSOptions,
   AnthropicProviderOptions,
@@ -100,3 +133,45 @@ export {
   PATH_NAMES,
   scoreRouting,
 } from './routing/index.js';
+export type {
+  BreakerRecord,
+  CreateStateStoreOptions,
+  MemoryStoreOptions,
+  OutcomeCounts,
+  OutcomeWindow,
+  RedisStoreOptions,
+  StateStore,
+  TokenBucketSpec,
+  TokenTake,
+} from './state/index.js';
+export {
+  createMemoryStore,
+  createRedisStore,
+  createStateStore,
+  StateStoreError,
+  StateStoreErrorCodes,
+} from './state/index.js';
+export type {
+  Health,
+  Logger,
+  ModelCallEndedEvent,
+  PrometheusMetrics,
+  Readiness,
+  RequestEndedEvent,
+  SpanName,
+  Telemetry,
+  TelemetryOptions,
+  Tracing,
+  TracingOptions,
+} from './telemetry/index.js';
+export {
+  createHealth,
+  createLogger,
+  createMetrics,
+  createTelemetry,
+  createTracing,
+  noTelemetry,
+  parseExposition,
+  sampleValue,
+  scrubSecrets,
+} from './telemetry/index.js';

@@ -1,4 +1,10 @@
-import type { BridgeResult, Mode, PathName } from '../../src/index.js';
+import type {
+  BridgeResult,
+  Mode,
+  PathName,
+  ReliabilityAccount,
+  ServedBy,
+} from '../../src/index.js';
 
 export interface AssertionResult {
   /** e.g. `contains "3-5 business days"`, `outcome escalated`, `path complex`. */
@@ -21,6 +27,19 @@ export interface CallRecord {
   costUsd: number;
   finishReason?: string;
   errorCode?: string;
+  cached?: boolean;
+}
+
+/** One backend attempt (retries, fallbacks and failed tiers included). */
+export interface AttemptSummary {
+  tier: PathName;
+  model: string;
+  kind: 'first' | 'retry' | 'fallback';
+  state: 'ok' | 'error';
+  code?: string;
+  latencyMs: number;
+  costUsd: number;
+  cached: boolean;
 }
 
 /** One request in one mode: what was asked, what happened, and whether it met expectations. */
@@ -37,7 +56,11 @@ export interface RequestRecord {
   /** Why the router chose it: a rule, the default, or an explicit override in the request. */
   routeReason?: 'override' | 'rule' | 'default';
   routeRule?: string;
-  servedBy: PathName | 'prototype';
+  servedBy: ServedBy;
+  /** Paths that failed before `servedBy` answered. */
+  degradedFrom: PathName[];
+  /** Refused before any work (rate limit, daily budget). */
+  rejected?: { reason: string; scope: string };
   state: 'ok' | 'error';
   /** Completed and every assertion passed. */
   success: boolean;
@@ -50,6 +73,8 @@ export interface RequestRecord {
   inputTokens: number;
   outputTokens: number;
   calls: CallRecord[];
+  attempts: AttemptSummary[];
+  reliability: ReliabilityAccount;
   toolsCalled: string[];
   agents: string[];
   handoffs: Array<{ from: string; to: string; reason: string }>;
@@ -71,5 +96,19 @@ export function toCallRecords(result: BridgeResult): CallRecord[] {
     costUsd: c.costUsd,
     ...(c.finishReason === undefined ? {} : { finishReason: c.finishReason }),
     ...(c.error === undefined ? {} : { errorCode: c.error.code }),
+    ...(c.cached ? { cached: true } : {}),
+  }));
+}
+
+export function toAttemptSummaries(result: BridgeResult): AttemptSummary[] {
+  return result.attempts.map((a) => ({
+    tier: a.tier,
+    model: a.model,
+    kind: a.kind,
+    state: a.state,
+    ...(a.code === undefined ? {} : { code: a.code }),
+    latencyMs: a.latencyMs,
+    costUsd: a.costUsd,
+    cached: a.cached,
   }));
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Mode } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import type { Suite } from '../scenario/index.js';
-import { compareModes, routingAccuracy, summarize } from '../stats/index.js';
+import { compareModes, reconcile, routingAccuracy, summarize } from '../stats/index.js';
 import { checkSla, decideVerdict, gatingModesFor, resolveSla } from '../verdict/index.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './report-schema.js';
 
@@ -15,6 +15,7 @@ export interface ReportInput {
   records: RequestRecord[];
   wallTimeMs: number;
   interrupted: boolean;
+  counts: { planned: number; sent: number; droppedByInterruption: number };
 }
 
 /** Everything a report says, computed once from the records: summaries, SLA checks, comparison, verdict. */
@@ -43,6 +44,7 @@ export function buildReport(input: ReportInput): Report {
     },
     wallTimeMs: input.wallTimeMs,
     interrupted: input.interrupted,
+    reconciliation: reconcile(input.records, input.counts),
     sla: { targets, checks },
     summaries,
     comparison: compareModes(summaries),

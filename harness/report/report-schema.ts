@@ -35,6 +35,31 @@ const CallRecord = z.strictObject({
   costUsd: z.number().nonnegative(),
   finishReason: z.string().optional(),
   errorCode: z.string().optional(),
+  cached: z.boolean().optional(),
+});
+
+const AttemptSummary = z.strictObject({
+  tier: Path,
+  model: z.string(),
+  kind: z.enum(['first', 'retry', 'fallback']),
+  state: z.enum(['ok', 'error']),
+  code: z.string().optional(),
+  latencyMs: z.number().nonnegative(),
+  costUsd: z.number().nonnegative(),
+  cached: z.boolean(),
+});
+
+const ReliabilityAccount = z.strictObject({
+  attempts: z.int().nonnegative(),
+  retries: z.int().nonnegative(),
+  fallbacks: z.int().nonnegative(),
+  failedAttempts: z.int().nonnegative(),
+  cachedCalls: z.int().nonnegative(),
+  extraCalls: z.int().nonnegative(),
+  extraCostUsd: z.number().nonnegative(),
+  extraLatencyMs: z.number().nonnegative(),
+  successCostUsd: z.number(),
+  rescued: z.boolean(),
 });
 
 export const RequestRecordSchema = z.strictObject({
@@ -46,7 +71,9 @@ export const RequestRecordSchema = z.strictObject({
   routedPath: Path.optional(),
   routeReason: z.enum(['override', 'rule', 'default']).optional(),
   routeRule: z.string().optional(),
-  servedBy: z.union([Path, z.literal('prototype')]),
+  servedBy: z.union([Path, z.literal('prototype'), z.literal('canned')]),
+  degradedFrom: z.array(Path),
+  rejected: z.strictObject({ reason: z.string(), scope: z.string() }).optional(),
   state: z.enum(['ok', 'error']),
   success: z.boolean(),
   outcome: z.enum(['resolved', 'escalated', 'failed']),
@@ -60,6 +87,8 @@ export const RequestRecordSchema = z.strictObject({
   inputTokens: z.int().nonnegative(),
   outputTokens: z.int().nonnegative(),
   calls: z.array(CallRecord),
+  attempts: z.array(AttemptSummary),
+  reliability: ReliabilityAccount,
   toolsCalled: z.array(z.string()),
   agents: z.array(z.string()),
   handoffs: z.array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string() })),
@@ -81,6 +110,21 @@ const GroupSummary = z.strictObject({
   inputTokensMean: z.number(),
   outputTokensMean: z.number(),
   modelCallsMean: z.number(),
+  modelCallLatencyMs: Distribution.optional(),
+  reliability: z.strictObject({
+    rescued: z.int().nonnegative(),
+    degraded: z.int().nonnegative(),
+    canned: z.int().nonnegative(),
+    rejected: z.int().nonnegative(),
+    retries: z.int().nonnegative(),
+    fallbacks: z.int().nonnegative(),
+    failedAttempts: z.int().nonnegative(),
+    cachedCalls: z.int().nonnegative(),
+    extraCalls: z.int().nonnegative(),
+    extraCostUsd: z.number().nonnegative(),
+    extraCostPer1kUsd: z.number().nonnegative(),
+    extraLatencyMsMean: z.number().nonnegative(),
+  }),
 });
 
 const SlaTargets = z.strictObject({
@@ -160,6 +204,15 @@ export const ReportSchema = z
     }),
     wallTimeMs: z.number().nonnegative(),
     interrupted: z.boolean(),
+    reconciliation: z.strictObject({
+      planned: z.int().nonnegative(),
+      sent: z.int().nonnegative(),
+      answered: z.int().nonnegative(),
+      typedErrors: z.int().nonnegative(),
+      errorsByCode: z.record(z.string(), z.int().nonnegative()),
+      droppedByInterruption: z.int().nonnegative(),
+      lost: z.int(),
+    }),
     sla: z.strictObject({ targets: PerPath(SlaTargets), checks: z.array(SlaCheck) }),
     summaries: z.array(GroupSummary),
     comparison: z.array(Comparison),

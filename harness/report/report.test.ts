@@ -37,6 +37,7 @@ const report = (
     records,
     wallTimeMs: 2_000,
     interrupted: false,
+    counts: { planned: records.length, sent: records.length, droppedByInterruption: 0 },
   });
 
 describe('report', () => {

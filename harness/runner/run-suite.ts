@@ -1,5 +1,9 @@
 import type { Bridge, BridgeResult, Clock, Mode } from '../../src/index.js';
-import { type RequestRecord, toCallRecords } from '../metrics/request-record.js';
+import {
+  type RequestRecord,
+  toAttemptSummaries,
+  toCallRecords,
+} from '../metrics/request-record.js';
 import type { Suite } from '../scenario/index.js';
 import { checkExpectations } from './check-expectations.js';
 import { type Job, planJobs } from './plan.js';
@@ -25,6 +29,10 @@ export interface RunSuiteOptions {
 export interface SuiteRun {
   records: RequestRecord[];
   jobs: number;
+  /** Requests handed to the bridge. */
+  started: number;
+  /** Requests cut short by an interruption, left out of `records`. */
+  droppedByInterruption: number;
   wallTimeMs: number;
   interrupted: boolean;
 }
@@ -42,10 +50,12 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
   });
   const startedMs = options.clock.now();
   let done = 0;
+  let started = 0;
   const results = await runPool(
     jobs,
     options.concurrency,
     async (job) => {
+      started++;
       const record = await runJob(job, options);
       options.onRecord?.(record, ++done, jobs.length);
       return record;
@@ -53,12 +63,14 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
     options.signal,
   );
   const interrupted = options.signal?.aborted ?? false;
+  const finished = results.filter((r): r is RequestRecord => r !== undefined);
+  // Requests cut short by the interruption say nothing about the system: keep completed ones only.
+  const records = finished.filter((r) => !(interrupted && r.error?.code === 'aborted'));
   return {
-    // Requests cut short by the interruption say nothing about the system: keep completed ones only.
-    records: results.filter(
-      (r): r is RequestRecord => r !== undefined && !(interrupted && r.error?.code === 'aborted'),
-    ),
+    records,
     jobs: jobs.length,
+    started,
+    droppedByInterruption: finished.length - records.length,
     wallTimeMs: options.clock.now() - startedMs,
     interrupted,
   };
@@ -93,6 +105,10 @@ function toRecord(job: Job, result: BridgeResult, startedAt: string): RequestRec
     ...(result.route ? { routedPath: result.route.path, routeReason: result.route.reason } : {}),
     ...(result.route?.rule ? { routeRule: result.route.rule } : {}),
     servedBy: result.servedBy,
+    degradedFrom: result.degradedFrom,
+    ...(result.rejected
+      ? { rejected: { reason: result.rejected.reason, scope: result.rejected.scope } }
+      : {}),
     state: result.state,
     success: result.state === 'ok' && assertions.every((a) => a.pass),
     outcome: result.state === 'error' ? 'failed' : result.escalated ? 'escalated' : 'resolved',
@@ -104,6 +120,8 @@ function toRecord(job: Job, result: BridgeResult, startedAt: string): RequestRec
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
     calls: toCallRecords(result),
+    attempts: toAttemptSummaries(result),
+    reliability: result.reliability,
     toolsCalled: result.toolRuns.map((t) => t.name),
     agents: result.agents,
     handoffs: result.handoffs.map(({ from, to, reason }) => ({ from, to, reason })),

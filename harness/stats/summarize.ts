@@ -1,6 +1,7 @@
 import { type Mode, PATH_NAMES, type PathName } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import { type Distribution, describe } from './distribution.js';
+import { type ReliabilitySummary, summarizeReliability } from './reliability.js';
 
 /** The figures for one mode on one path. */
 export interface GroupSummary {
@@ -20,6 +21,9 @@ export interface GroupSummary {
   inputTokensMean: number;
   outputTokensMean: number;
   modelCallsMean: number;
+  /** Latency of backend attempts that answered; cache hits are left out (they say nothing about models). */
+  modelCallLatencyMs?: Distribution;
+  reliability: ReliabilitySummary;
 }
 
 /** Groups records by mode and labelled path and summarises each group. */
@@ -50,6 +54,11 @@ function summarizeGroup(
   const succeeded = records.filter((r) => r.success).length;
   const ttfts = records.flatMap((r) => (r.ttftMs === undefined ? [] : [r.ttftMs]));
   const ttftMs = describe(ttfts);
+  const modelCallLatencyMs = describe(
+    records.flatMap((r) =>
+      r.attempts.filter((a) => a.state === 'ok' && !a.cached).map((a) => a.latencyMs),
+    ),
+  );
   const average = (pick: (r: RequestRecord) => number) =>
     records.reduce((s, r) => s + pick(r), 0) / count;
   return {
@@ -66,5 +75,7 @@ function summarizeGroup(
     inputTokensMean: average((r) => r.inputTokens),
     outputTokensMean: average((r) => r.outputTokens),
     modelCallsMean: average((r) => r.calls.length),
+    ...(modelCallLatencyMs ? { modelCallLatencyMs } : {}),
+    reliability: summarizeReliability(records),
   };
 }

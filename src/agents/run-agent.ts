@@ -76,7 +76,9 @@ export async function runAgent(
     if (outcome.state === 'error') {
       const { code } = outcome.error;
       const failureCode =
-        code === 'timeout' ? 'timeout' : code === 'aborted' ? 'aborted' : 'model_error';
+        code === 'timeout' || code === 'aborted' || code === 'budget_exceeded'
+          ? code
+          : 'model_error';
       return {
         ...trail,
         state: 'failed',
@@ -154,6 +156,7 @@ function toCallRecord(agent: Agent, startedMs: number, outcome: ModelOutcome): M
     latencyMs: r.latencyMs,
     ...(r.ttftMs === undefined ? {} : { ttftMs: r.ttftMs }),
     finishReason: r.finishReason,
+    ...(r.cached ? { cached: true } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ModelCallRecord {
   ttftMs?: number;
   finishReason?: FinishReason;
   error?: ProviderFailure;
+  /** Answered from the bridge's response cache. */
+  cached?: boolean;
 }
 
 /** One tool execution. */
@@ -44,7 +46,9 @@ export interface RunFailure {
     | 'handoff_loop'
     | 'unknown_agent'
     | 'aborted'
-    | 'timeout';
+    | 'timeout'
+    | 'budget_exceeded'
+    | 'rate_limited';
   message: string;
   /** The provider failure behind a `model_error`, `timeout` or `aborted`. */
   provider?: ProviderFailure;

@@ -4,6 +4,7 @@ import type {
   RunFailure,
   ToolRunRecord,
 } from '../agents/run-records.js';
+import type { AttemptRecord } from '../pipeline/request-scope.js';
 import type { ChatMessage } from '../providers/provider.js';
 import type { PathName } from '../routing/path.js';
 import type { RouteDecision } from '../routing/router.js';
@@ -33,24 +34,56 @@ export interface PricedCall extends Omit<ModelCallRecord, 'startedMs'> {
   costUsd: number;
 }
 
+/** What the production layer did for a request, and what it cost. */
+export interface ReliabilityAccount {
+  /** Backend calls made (cache hits not included). */
+  attempts: number;
+  retries: number;
+  fallbacks: number;
+  failedAttempts: number;
+  cachedCalls: number;
+  /** Calls whose work was not used: failed attempts, and every call of a tier that failed. */
+  extraCalls: number;
+  extraCostUsd: number;
+  /** Time spent on failed attempts, on backoff waits and on tiers that failed. */
+  extraLatencyMs: number;
+  /** What the answer itself cost (the rest is `extraCostUsd`). */
+  successCostUsd: number;
+  /** The request succeeded only because of a retry, a fallback or a degradation. */
+  rescued: boolean;
+}
+
+/** What served a request: a path, the prototype alone (agno-only), or the canned reply. */
+export type ServedBy = PathName | 'prototype' | 'canned';
+
 export interface BridgeResult {
   mode: Mode;
   requestId: string;
   /** The routing decision (hybrid only). */
   route?: RouteDecision;
-  /** What served the request: a path, or the prototype itself in agno-only mode. */
-  servedBy: PathName | 'prototype';
+  servedBy: ServedBy;
+  /** Paths that failed before `servedBy` answered (graceful degradation), in order. */
+  degradedFrom: PathName[];
   state: 'ok' | 'error';
   /** The final answer; empty when the request failed. */
   text: string;
   error?: RunFailure;
+  /** A request refused before any work: rate limit or daily budget (with when to retry). */
+  rejected?: { reason: 'rate_limited' | 'budget_exceeded'; scope: string; retryAfterMs?: number };
+  /** The A/B arm this request ran in (`control` when it is in no experiment). */
+  experimentArm?: string;
   latencyMs: number;
   /** Time to the first token of the final answer (streaming only). */
   ttftMs?: number;
+  /** Everything the request cost: its answer and its reliability work. */
   costUsd: number;
   inputTokens: number;
   outputTokens: number;
+  /** The logical model calls of the tier that answered (after retries and fallbacks). */
   calls: PricedCall[];
+  /** Every backend attempt, on every tier, failed ones included. */
+  attempts: AttemptRecord[];
+  reliability: ReliabilityAccount;
   toolRuns: ToolRunRecord[];
   handoffs: HandoffRecord[];
   agents: string[];

@@ -11,12 +11,16 @@ const Bucket = z.strictObject({
   refillPerSecond: z.number().positive(),
 });
 
-/** Deadline of a whole request on a path, and the ceiling of one model-call attempt within it. */
-const PathTimeouts = (deadlineMs: number, attemptTimeoutMs: number) =>
+/**
+ * Deadline of a whole request on a path, the ceiling of one model-call attempt within it, and how
+ * long a streamed attempt may take to start answering (a stall before the first byte is cut early).
+ */
+const PathTimeouts = (deadlineMs: number, attemptTimeoutMs: number, firstByteTimeoutMs: number) =>
   z
     .strictObject({
       deadlineMs: positiveMs.default(deadlineMs),
       attemptTimeoutMs: positiveMs.default(attemptTimeoutMs),
+      firstByteTimeoutMs: positiveMs.default(firstByteTimeoutMs),
     })
     .prefault({});
 
@@ -54,9 +58,9 @@ export const ResilienceSchema = z.strictObject({
     .prefault({}),
   timeouts: z
     .strictObject({
-      simple: PathTimeouts(6_000, 4_000),
-      complex: PathTimeouts(30_000, 12_000),
-      full: PathTimeouts(90_000, 12_000),
+      simple: PathTimeouts(6_000, 4_000, 2_500),
+      complex: PathTimeouts(30_000, 12_000, 5_000),
+      full: PathTimeouts(90_000, 12_000, 5_000),
     })
     .prefault({}),
   fallbacks: z

@@ -1,10 +1,4 @@
-import type { ModelCaller } from '../agents/run-agent.js';
-
-/** One model dispatch: the signature every middleware wraps. */
-export type Dispatch = ModelCaller;
-
-/** A middleware takes the next dispatch and returns a dispatch that wraps it. */
-export type Middleware = (next: Dispatch) => Dispatch;
+import type { Dispatch, Middleware } from './request-scope.js';
 
 /**
  * Stacks middleware around a dispatch: the first middleware is the outermost.

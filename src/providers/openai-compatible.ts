@@ -14,6 +14,7 @@ import {
   networkFailure,
   timeoutFailure,
 } from './failure.js';
+import { firstByteGuard } from './first-byte-guard.js';
 import {
   ToolCallAccumulator,
   toFinishReason,
@@ -87,8 +88,13 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         : { max_completion_tokens: request.maxOutputTokens }),
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     };
+    const guard = firstByteGuard(
+      clock,
+      request.stream ? callOptions.firstByteTimeoutMs : undefined,
+      callOptions.signal,
+    );
     const requestOptions = {
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...(guard.signal ? { signal: guard.signal } : {}),
       headers: {
         ...callOptions.headers,
         ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
@@ -96,7 +102,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     };
     try {
       const response = request.stream
-        ? await streamed(params, requestOptions, startedMs)
+        ? await streamed(params, requestOptions, startedMs, guard.arrived)
         : await plain(params, requestOptions, startedMs);
       return 'code' in response
         ? {
@@ -109,10 +115,12 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     } catch (error) {
       return {
         state: 'error',
-        error: toFailure(error, callOptions.signal),
+        error: toFailure(error, guard.signal),
         latencyMs: clock.now() - startedMs,
         model: request.model,
       };
+    } finally {
+      guard.arrived();
     }
   }
 
@@ -149,11 +157,13 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     params: ChatCompletionCreateParams,
     requestOptions: OpenAI.RequestOptions,
     startedMs: number,
+    firstByteArrived: () => void,
   ): Promise<ModelResponse | ProviderFailure> {
     const stream = await client.chat.completions.create(
       { ...params, stream: true, stream_options: { include_usage: true } },
       requestOptions,
     );
+    firstByteArrived();
     const calls = new ToolCallAccumulator();
     let text = '';
     let ttftMs: number | undefined;

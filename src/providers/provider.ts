@@ -42,6 +42,11 @@ export interface CallOptions {
   requestId?: string;
   /** Extra request headers (trace context, test-harness labels). Never put secrets here. */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Streaming calls only: give up (`timeout`) when the response has not started within this
+   * long, so a backend stalled before its first byte costs seconds, not the whole deadline.
+   */
+  firstByteTimeoutMs?: number;
 }
 
 export interface Usage {
@@ -74,6 +79,8 @@ export interface ModelResponse {
   /** The model that answered, as the backend reports it (may be a dated snapshot name). */
   model: string;
   finishReason: FinishReason;
+  /** Served from the bridge's response cache, not the backend: says nothing about model latency. */
+  cached?: boolean;
   /** Tools the backend already ran (remote agents); `toolCalls` then stays empty. */
   serverToolCalls?: readonly ServerToolCall[];
 }
@@ -91,6 +98,9 @@ export const FAILURE_CODES = [
   'network',
   'aborted',
   'invalid_response',
+  // Refusals made by the bridge itself, before or instead of calling the backend:
+  'circuit_open',
+  'budget_exceeded',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
@@ -114,6 +124,12 @@ export type ModelOutcome =
 export interface Provider {
   /** Identifies the backend in records, metrics and breaker keys, e.g. `openai`. */
   readonly id: string;
+  /**
+   * Who retries failed calls. `caller` (the default): this provider makes exactly one attempt
+   * and the bridge's retry policy owns retries. `provider`: it retries internally (an SDK left
+   * at its defaults, a remote agent), so the bridge must not add attempts on top.
+   */
+  readonly retryOwner?: 'caller' | 'provider';
   complete(request: ModelRequest, options?: CallOptions): Promise<ModelOutcome>;
 }
 
@@ -125,13 +141,16 @@ export function isRetryable(failure: ProviderFailure): boolean {
     case 'server_error':
     case 'timeout':
     case 'network':
+    // A cut or garbled answer is a transport accident; the same request usually succeeds again.
+    case 'invalid_response':
       return true;
     case 'bad_request':
     case 'context_length_exceeded':
     case 'auth':
     case 'not_found':
     case 'aborted':
-    case 'invalid_response':
+    case 'circuit_open':
+    case 'budget_exceeded':
       return false;
   }
 }

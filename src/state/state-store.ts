@@ -5,6 +5,8 @@
  *
  * Times are the caller's clock readings in milliseconds (`Clock.wallNow()` scale), passed in so
  * decisions stay pure and tests can drive time; implementations never read a clock themselves.
+ * The one exception is expiry by `ttlMs` (counters, cache), whose operations take no time: it
+ * follows the store's own clock (the memory store's injected `now`, the Redis server's clock).
  */
 export interface TokenBucketSpec {
   /** Most tokens the bucket holds (the burst). */
@@ -17,7 +19,10 @@ export interface TokenTake {
   allowed: boolean;
   /** Tokens left after this take (whole tokens, rounded down). */
   remaining: number;
-  /** When `allowed` is false: how long until `cost` tokens are available. */
+  /**
+   * When `allowed` is false: how long until `cost` tokens are available, rounded up to a whole
+   * millisecond; `Infinity` when they never will be (cost > capacity, or no refill). 0 if allowed.
+   */
   retryAfterMs: number;
 }
 

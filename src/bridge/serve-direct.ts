@@ -1,0 +1,67 @@
+import { runSingleAgent } from '../paths/single-agent.js';
+import type { RequestScope } from '../pipeline/request-scope.js';
+import type { BridgeRequest, BridgeResult, BridgeRunOptions } from './bridge-types.js';
+import type { BridgeDeps } from './create-bridge.js';
+
+const NEVER = new AbortController().signal;
+
+/**
+ * agno-only: the prototype alone, on its own model, its calls only metered — no routing,
+ * deadline, cache, retries, fallbacks or budgets. The caller's signal is the only limit.
+ */
+export async function serveDirect(
+  deps: BridgeDeps,
+  request: BridgeRequest,
+  options: BridgeRunOptions,
+): Promise<BridgeResult> {
+  const { clock } = deps;
+  const startedMs = clock.now();
+  const signal = options.signal ?? NEVER;
+  const scope: RequestScope = {
+    requestId: options.requestId,
+    ...(request.userId === undefined ? {} : { userId: request.userId }),
+    tier: 'complex',
+    signal,
+    deadlineAtMs: Number.POSITIVE_INFINITY,
+    capUsd: Number.POSITIVE_INFINITY,
+    spentUsd: 0,
+    attempts: [],
+    backoffMs: 0,
+    clock,
+    telemetry: deps.telemetry,
+    random: deps.random,
+  };
+  const result = await runSingleAgent(
+    deps.prototype,
+    request.messages,
+    {
+      call: (req, opts) => deps.directDispatch(req, { ...opts, scope }),
+      clock,
+      signal,
+      requestId: options.requestId,
+      stream: deps.config.stream,
+      ...(request.userId === undefined ? {} : { userId: request.userId }),
+    },
+    deps.config.prototype,
+  );
+  const built = deps.buildResult({
+    mode: 'agno-only',
+    requestId: options.requestId,
+    startedMs,
+    endedMs: clock.now(),
+    servedBy: 'prototype',
+    result,
+    failedTiers: [],
+    attempts: scope.attempts,
+    backoffMs: 0,
+  });
+  deps.telemetry.requestEnded({
+    mode: 'agno-only',
+    servedBy: 'prototype',
+    outcome: built.state === 'ok' ? 'ok' : (built.error?.code ?? 'error'),
+    latencyMs: built.latencyMs,
+    costUsd: built.costUsd,
+    reliabilityCostUsd: 0,
+  });
+  return built;
+}
