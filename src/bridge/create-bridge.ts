@@ -62,7 +62,7 @@ export type PathRunner = (
  *   { mode: 'hybrid', requestId: 'r-1' });
  */
 export function createBridge(options: BridgeOptions): Bridge {
-  const config = resolveConfig(options.config as BridgeConfigInput);
+  const config = resolveConfig(options.config);
   const clock = options.clock ?? realClock;
   const prices = (options.prices ?? new PriceTable()).with(config.prices);
   checkPrices(prices, options.prototype, options.team, config);
