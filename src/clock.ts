@@ -23,7 +23,7 @@ export const realClock: Clock = {
   wallNow: () => Date.now(),
   sleep(ms, signal) {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (ms <= 0 && !signal) return Promise.resolve();
+    if (ms <= 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         clearTimeout(timer);
