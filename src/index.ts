@@ -41,14 +41,38 @@ export type {
 export { createBridge, MODES } from './bridge/index.js';
 export type { Clock } from './clock.js';
 export { ManualClock, realClock } from './clock.js';
-export type { BridgeConfig, BridgeConfigInput, ResilienceConfig } from './config/index.js';
+export type {
+  ArmAssignment,
+  BridgeConfig,
+  BridgeConfigInput,
+  Deployment,
+  DeploymentInput,
+  DeploymentIssue,
+  DeploymentWatcher,
+  Experiment,
+  ExternalService,
+  LoadedDeployment,
+  ResilienceConfig,
+  WatchDeploymentOptions,
+} from './config/index.js';
 export {
+  assignArm,
   BridgeConfigSchema,
+  CONTROL_ARM,
+  configForArm,
   DEFAULT_CONFIG,
   DEFAULT_ROUTING,
+  DeploymentError,
+  DeploymentErrorCodes,
+  DeploymentSchema,
+  formatDeploymentIssue,
   formatPath,
+  isFeatureEnabled,
+  loadDeployment,
+  parseDeployment,
   ResilienceSchema,
   resolveConfig,
+  watchDeployment,
 } from './config/index.js';
 export type { CallCost, LiteLLMPrices, ModelPrice } from './cost/index.js';
 export { BUILTIN_PRICES, loadLiteLLMPrices, PriceTable, parseLiteLLMPrices } from './cost/index.js';

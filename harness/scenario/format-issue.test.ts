@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from './did-you-mean.js';
+import { didYouMean, editDistance } from '../../src/config/yaml/index.js';
 import { formatIssue } from './format-issue.js';
 
 describe('formatIssue', () => {

@@ -1,3 +1,4 @@
+import { formatFileIssue } from '../../src/config/yaml/index.js';
 import type { SuiteIssue } from './types.js';
 
 /**
@@ -7,7 +8,5 @@ import type { SuiteIssue } from './types.js';
  * // 'scenarios/x.yaml:12:13 requests[3].expect.path: invalid value "simpel" (fix: did you mean "simple"?)'
  */
 export function formatIssue(issue: SuiteIssue): string {
-  const where = `${issue.file}:${issue.line}:${issue.column}`;
-  const what = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
-  return issue.fix === undefined ? `${where} ${what}` : `${where} ${what} (fix: ${issue.fix})`;
+  return formatFileIssue(issue);
 }

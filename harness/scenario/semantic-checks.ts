@@ -1,6 +1,5 @@
-import type { DraftIssue } from './describe-issue.js';
-import type { Locator } from './locate-path.js';
-import { isRecord } from './raw-data.js';
+import type { DraftIssue, Locator } from '../../src/config/yaml/index.js';
+import { isRecord } from '../../src/config/yaml/index.js';
 
 /** The JavaScript engine's reason, without the pattern it already repeats. */
 function regexError(pattern: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { FileIssue } from '../../src/config/yaml/index.js';
 import type { PathName } from '../../src/index.js';
 import type { COST_STATS, LATENCY_STATS, MESSAGE_ROLES, OUTCOMES } from './schema.js';
 
@@ -57,15 +58,7 @@ export interface Suite {
 }
 
 /** One problem in a suite file; line and column are 1-based. */
-export interface SuiteIssue {
-  file: string;
-  line: number;
-  column: number;
-  /** Field path such as `requests[3].expect.path`; empty for the whole file. */
-  path: string;
-  message: string;
-  fix?: string;
-}
+export type SuiteIssue = FileIssue;
 
 export type SuiteLoadResult =
   | { state: 'ok'; suite: Suite }

@@ -37,7 +37,17 @@ export function fakeRecord(
         costUsd: 0.001,
       },
     ],
-    attempts: [{ tier: 'simple', model: 'gpt-4o-mini', kind: 'first', state: 'ok', latencyMs: 1000, costUsd: 0.001, cached: false }],
+    attempts: [
+      {
+        tier: 'simple',
+        model: 'gpt-4o-mini',
+        kind: 'first',
+        state: 'ok',
+        latencyMs: 1000,
+        costUsd: 0.001,
+        cached: false,
+      },
+    ],
     reliability: {
       attempts: 1,
       retries: 0,

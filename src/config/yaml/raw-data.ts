@@ -32,3 +32,18 @@ export function describeValue(value: unknown): string {
   }
   return String(value);
 }
+
+/** The items of a list that are mappings, with their indexes. */
+export function recordsOf(list: unknown): Array<[Record<string, unknown>, number]> {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, index) =>
+    isRecord(item) ? [[item, index] as [Record<string, unknown>, number]] : [],
+  );
+}
+
+/** A mapping at `key` of `parent`, or an empty one. */
+export function recordAt(parent: unknown, ...keys: string[]): Record<string, unknown> {
+  let current = parent;
+  for (const key of keys) current = isRecord(current) ? current[key] : undefined;
+  return isRecord(current) ? current : {};
+}

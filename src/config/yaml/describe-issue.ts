@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { tooBig, tooSmall } from './bounds-message.js';
 import { didYouMean } from './did-you-mean.js';
 import type { Anchor } from './locate-path.js';
 import { describeValue, isMissing, valueAt } from './raw-data.js';
@@ -14,7 +15,22 @@ export interface DraftIssue {
   suggests?: string;
 }
 
-type Issue = z.core.$ZodIssue;
+export type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * A file format's own words for an issue (say, "is not kebab-case" for its one pattern);
+ * undefined leaves the issue to the generic wording.
+ */
+export type IssueWording = (
+  issue: ZodIssue,
+  input: unknown,
+) => { message: string; fix?: string } | undefined;
+
+export interface DescribeIssueOptions {
+  /** Prepended to every issue path, for a schema that validates part of a file. */
+  prefix?: PropertyKey[];
+  wording?: IssueWording;
+}
 
 const TYPE_WORDS: Record<string, string> = {
   object: 'a mapping',
@@ -24,14 +40,6 @@ const TYPE_WORDS: Record<string, string> = {
   int: 'an integer',
   boolean: 'true or false',
 };
-
-function toKebab(value: string): string {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function typeFix(expected: string, input: unknown, schema: z.ZodType | undefined) {
   const scalar = typeof input === 'string' || typeof input === 'number';
@@ -52,70 +60,55 @@ function typeFix(expected: string, input: unknown, schema: z.ZodType | undefined
   return text === undefined ? undefined : `write ${text}`;
 }
 
-function tooSmall(issue: Extract<Issue, { code: 'too_small' }>) {
-  const min = Number(issue.minimum);
-  if (issue.origin === 'array') {
-    return {
-      message: 'must not be an empty list',
-      fix: `add at least ${min} item${min === 1 ? '' : 's'}`,
-    };
-  }
-  if (issue.origin === 'string') return { message: 'must not be empty' };
-  if (issue.inclusive === false) {
-    return {
-      message: `must be greater than ${min}`,
-      fix: min === 0 ? 'use a positive number' : undefined,
-    };
-  }
-  return { message: `must be at least ${min}` };
-}
-
 /** Several union branches failed: report the one whose type matched, else what was expected. */
 function unionIssue(
-  issue: Extract<Issue, { code: 'invalid_union' }>,
+  issue: Extract<ZodIssue, { code: 'invalid_union' }>,
   path: PropertyKey[],
   data: unknown,
   root: z.ZodType,
+  options: DescribeIssueOptions,
 ): DraftIssue[] {
-  const wrongType = (branch: Issue[]) =>
+  const wrongType = (branch: ZodIssue[]) =>
     branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
   const matched = issue.errors.filter((branch) => !wrongType(branch));
   const [only] = matched;
   if (matched.length === 1 && only !== undefined) {
-    return only.flatMap((inner) => describeIssue(inner, data, root, path));
+    return only.flatMap((inner) => describeIssue(inner, data, root, { ...options, prefix: path }));
   }
   const expected = expectedText(schemaAt(root, path)) ?? 'another type';
   const got = describeValue(valueAt(data, path));
   return [{ path, anchor: 'value', message: `expected ${expected}, got ${got}` }];
 }
 
+function unknownKeys(
+  issue: Extract<ZodIssue, { code: 'unrecognized_keys' }>,
+  path: PropertyKey[],
+  root: z.ZodType,
+) {
+  const known = keysOf(schemaAt(root, path));
+  return issue.keys.map((key): DraftIssue => {
+    const suggests = didYouMean(key, known);
+    const fix = suggests ? `did you mean "${suggests}"?` : `allowed keys here: ${known.join(', ')}`;
+    return { path: [...path, key], anchor: 'key', message: `unknown key "${key}"`, fix, suggests };
+  });
+}
+
 /**
  * Turns one zod issue into messages a person can act on: what is wrong in the words of the
  * file (mapping, list), and a fix where one is obvious (allowed values, did you mean).
+ *
+ * @example
+ * const parsed = schema.safeParse(data);
+ * const drafts = parsed.success ? [] : parsed.error.issues.flatMap((i) => describeIssue(i, data, schema));
  */
 export function describeIssue(
-  issue: Issue,
+  issue: ZodIssue,
   data: unknown,
   root: z.ZodType,
-  prefix: PropertyKey[] = [],
+  options: DescribeIssueOptions = {},
 ): DraftIssue[] {
-  const path = [...prefix, ...issue.path];
-  if (issue.code === 'unrecognized_keys') {
-    const known = keysOf(schemaAt(root, path));
-    return issue.keys.map((key) => {
-      const suggests = didYouMean(key, known);
-      const fix = suggests
-        ? `did you mean "${suggests}"?`
-        : `allowed keys here: ${known.join(', ')}`;
-      return {
-        path: [...path, key],
-        anchor: 'key',
-        message: `unknown key "${key}"`,
-        fix,
-        suggests,
-      };
-    });
-  }
+  const path = [...(options.prefix ?? []), ...issue.path];
+  if (issue.code === 'unrecognized_keys') return unknownKeys(issue, path, root);
   const schema = schemaAt(root, path);
   if (isMissing(data, path)) {
     const key = String(path.at(-1));
@@ -124,9 +117,11 @@ export function describeIssue(
     return [{ path, anchor: 'missing', message: `missing required field "${key}"`, fix }];
   }
   const input = valueAt(data, path);
+  const worded = options.wording?.(issue, input);
+  if (worded !== undefined) return [{ path, anchor: 'value', ...worded }];
   switch (issue.code) {
     case 'invalid_union':
-      return unionIssue(issue, path, data, root);
+      return unionIssue(issue, path, data, root, options);
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const suggests = typeof input === 'string' ? didYouMean(input, allowed) : undefined;
@@ -141,17 +136,18 @@ export function describeIssue(
     }
     case 'too_small':
       return [{ path, anchor: 'value', ...tooSmall(issue) }];
-    case 'invalid_format': {
-      if (issue.format !== 'regex' || typeof input !== 'string') break;
-      const suggestion = toKebab(input);
-      const fix = `use lowercase letters, digits and dashes${suggestion ? `, e.g. "${suggestion}"` : ''}`;
-      return [{ path, anchor: 'value', message: `${describeValue(input)} is not kebab-case`, fix }];
-    }
     case 'too_big':
+      return [{ path, anchor: 'value', ...tooBig(issue) }];
+    case 'custom': {
+      // A refinement may carry its fix in `params`, where zod keeps whatever it is given.
+      const fix: unknown = issue.params?.fix;
+      if (typeof fix === 'string') return [{ path, anchor: 'value', message: issue.message, fix }];
+      break;
+    }
+    case 'invalid_format':
     case 'not_multiple_of':
     case 'invalid_key':
     case 'invalid_element':
-    case 'custom':
       break;
   }
   return [{ path, anchor: 'value', message: issue.message }];

@@ -1,15 +1,15 @@
 import type { Document, LineCounter, YAMLError } from 'yaml';
-import { formatPath } from '../../src/index.js';
+import { formatPath } from '../format-path.js';
+import type { FileIssue } from './file-issue.js';
 import { pathAtOffset } from './locate-path.js';
-import type { SuiteIssue } from './types.js';
 
-/** Fixes for the YAML mistakes people make in suite files, by the `yaml` package's codes. */
-const FIXES: Partial<Record<string, string>> = {
+/** Fixes for the YAML mistakes people make, by the `yaml` package's error codes. */
+export const YAML_FIXES: Readonly<Partial<Record<string, string>>> = {
   BAD_DQ_ESCAPE: "use single quotes for patterns ('\\d+'), or write \\\\ for each backslash",
   DUPLICATE_KEY: 'remove one of the two keys',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MULTIPLE_DOCS: 'a suite file holds one document: remove the second ---',
-  TAG_RESOLVE_FAILED: 'remove the !tag; suite files use plain YAML values',
+  MULTIPLE_DOCS: 'the file holds one document: remove the second ---',
+  TAG_RESOLVE_FAILED: 'remove the !tag; write plain YAML values',
   BAD_INDENT: 'check the indentation and closing brackets around this line',
 };
 
@@ -19,19 +19,27 @@ function plainMessage(error: YAMLError): string {
   return first.trim();
 }
 
-/** Syntax errors and warnings (an unknown tag silently becomes a string) as suite issues. */
-export function yamlIssues(doc: Document, lineCounter: LineCounter, file: string): SuiteIssue[] {
+/**
+ * Syntax errors and warnings (an unknown tag silently becomes a string) as file issues, each
+ * with the field path it sits in and a fix where the mistake is a common one.
+ */
+export function yamlSyntaxIssues(
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+  fixes: Readonly<Partial<Record<string, string>>> = YAML_FIXES,
+): FileIssue[] {
   return [...doc.errors, ...doc.warnings].map((error) => {
     const offset = error.pos[0];
     const { line, col } = lineCounter.linePos(offset);
-    const issue: SuiteIssue = {
+    const issue: FileIssue = {
       file,
       line,
       column: col,
       path: formatPath(pathAtOffset(doc, offset)),
       message: `YAML: ${plainMessage(error)}`,
     };
-    const fix = FIXES[error.code];
+    const fix = fixes[error.code];
     return fix === undefined ? issue : { ...issue, fix };
   });
 }
