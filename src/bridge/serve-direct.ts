@@ -55,13 +55,5 @@ export async function serveDirect(
     attempts: scope.attempts,
     backoffMs: 0,
   });
-  deps.telemetry.requestEnded({
-    mode: 'agno-only',
-    servedBy: 'prototype',
-    outcome: built.state === 'ok' ? 'ok' : (built.error?.code ?? 'error'),
-    latencyMs: built.latencyMs,
-    costUsd: built.costUsd,
-    reliabilityCostUsd: 0,
-  });
   return built;
 }

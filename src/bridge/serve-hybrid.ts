@@ -149,18 +149,5 @@ export async function serveHybrid(
     backoffMs: scope.backoffMs,
   });
   await recordSpend(deps.store, request.userId, built.costUsd, clock.wallNow());
-  telemetry.requestEnded({
-    mode: 'hybrid',
-    servedBy: built.servedBy,
-    outcome:
-      built.state === 'ok'
-        ? built.degradedFrom.length > 0
-          ? 'degraded'
-          : 'ok'
-        : (built.error?.code ?? 'error'),
-    latencyMs: built.latencyMs,
-    costUsd: built.costUsd,
-    reliabilityCostUsd: built.reliability.extraCostUsd,
-  });
   return built;
 }
