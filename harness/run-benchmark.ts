@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { FaultProfile } from '../mocks/index.js';
-import { type Clock, createBridge, createSupportDemo, type Mode, realClock } from '../src/index.js';
+import {
+  type Clock,
+  createBridge,
+  createStateStore,
+  createSupportDemo,
+  type LoadedDeployment,
+  type Mode,
+  realClock,
+  type StateStore,
+} from '../src/index.js';
 import { labelCalls, startMockBackend } from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
 import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
@@ -17,6 +26,10 @@ export interface BenchmarkOptions {
   /** Run this many requests per mode, drawn from the suite by weight; default: the whole suite. */
   requests?: number;
   repetitions?: number;
+  /** A deployment to run the hybrid with: its runtime config and A/B arms. */
+  deployment?: LoadedDeployment;
+  /** Shared state for the hybrid's limits, breakers and cache: Redis when set, else memory. */
+  redisUrl?: string;
   /** Where run folders go; default `reports`. */
   outDir: string;
   latency?: 'realistic' | 'zero';
@@ -75,13 +88,28 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const provider = labelCalls(backend.provider, (requestId) =>
     pathOf.get(requestId.slice(0, requestId.lastIndexOf('#'))),
   );
+  const runId = runIdFor(createdAt, suite.name, options.seed);
+  const stores: StateStore[] = [];
   try {
-    // One bridge (and one demo world) per mode: side effects of one mode never reach the other.
+    // One bridge (one demo world, one key space) per mode: nothing of one mode reaches the other.
     const bridges = Object.fromEntries(
-      options.modes.map((mode) => {
-        const { prototype, team } = createSupportDemo();
-        return [mode, createBridge({ prototype, team, provider, clock })];
-      }),
+      await Promise.all(
+        options.modes.map(async (mode) => {
+          const { prototype, team } = createSupportDemo();
+          const store = await createStateStore({
+            ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+            env: {},
+            keyPrefix: `hb:bench:${runId}:${mode}:`,
+          });
+          stores.push(store);
+          const deployment = options.deployment;
+          const live = deployment ? { deployment: { current: () => deployment } } : {};
+          return [
+            mode,
+            createBridge({ prototype, team, provider, clock, store, ...live }),
+          ] as const;
+        }),
+      ),
     );
     const run = await runSuite({
       suite,
@@ -97,7 +125,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       ...(options.onRecord ? { onRecord: options.onRecord } : {}),
     });
     const report = buildReport({
-      runId: runIdFor(createdAt, suite.name, options.seed),
+      runId,
       createdAt,
       toolVersion: await toolVersion(),
       suite,
@@ -105,6 +133,10 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
         modes: [...options.modes],
         backend: options.backend,
         ...(options.faults ? { faults: options.faults.name } : {}),
+        ...(options.deployment
+          ? { deployment: options.deployment.file, deploymentRevision: options.deployment.revision }
+          : {}),
+        sharedState: options.redisUrl ? 'redis' : 'memory',
         ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
         seed: options.seed,
         concurrency: options.concurrency,
@@ -123,6 +155,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const dir = await writeReport(options.outDir, report.runId, renderReport(report));
     return { report, dir };
   } finally {
+    await Promise.all(stores.map((store) => store.close()));
     await backend.close();
   }
 }

@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { FAULT_PROFILES, resolveFaultProfile } from '../../mocks/index.js';
 import type { Mode } from '../../src/index.js';
+import { loadDeployment } from '../../src/index.js';
+import { chaosProfileOf } from '../backends/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import { formatMs, formatUsd } from '../report/index.js';
 import { runBenchmark } from '../run-benchmark.js';
@@ -26,6 +28,8 @@ interface RunFlags {
   latency: 'realistic' | 'zero';
   timeScale?: number;
   faults?: string;
+  config?: string;
+  redis?: string;
 }
 
 function progressLine(record: RequestRecord, done: number, total: number): string {
@@ -91,6 +95,14 @@ export function runCommand(onExit: (code: number) => void): Command {
       '--faults <name|file>',
       `inject a fault profile (${Object.keys(FAULT_PROFILES).join(', ')}, or a YAML/JSON file)`,
     )
+    .option(
+      '--config <file>',
+      'run the hybrid with this deployment config (runtime, A/B arms, chaos)',
+    )
+    .option(
+      '--redis <url>',
+      'keep the hybrid’s limits, breakers and cache in Redis (default: $REDIS_URL, else memory)',
+    )
     .option('--json', 'print the report JSON on stdout (and nothing else)', false)
     .option('--progress', 'print a line per request on stderr (default: on a TTY)')
     .option('--no-progress', 'no progress lines')
@@ -100,8 +112,18 @@ export function runCommand(onExit: (code: number) => void): Command {
           '--backend live is not available in this version; use --backend mock or mock-server.',
         );
       }
+      const deployment =
+        flags.config === undefined
+          ? undefined
+          : await loadDeployment(flags.config, { env: process.env });
+      // --faults wins over the deployment's chaos section.
       const faults =
-        flags.faults === undefined ? undefined : await resolveFaultProfile(flags.faults);
+        flags.faults !== undefined
+          ? await resolveFaultProfile(flags.faults)
+          : deployment
+            ? await chaosProfileOf(deployment)
+            : undefined;
+      const redisUrl = flags.redis ?? process.env.REDIS_URL;
       const modes: Mode[] = flags.mode === 'both' ? ['agno-only', 'hybrid'] : [flags.mode];
       const showProgress = flags.progress ?? process.stderr.isTTY === true;
       const controller = new AbortController();
@@ -119,6 +141,8 @@ export function runCommand(onExit: (code: number) => void): Command {
           modes,
           backend: flags.backend,
           ...(faults ? { faults } : {}),
+          ...(deployment ? { deployment } : {}),
+          ...(redisUrl ? { redisUrl } : {}),
           ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
           seed: flags.seed,
           concurrency: flags.concurrency,

@@ -22,6 +22,26 @@ export function summaryText(report: Report, dir: string): string {
       `${pad(s.path, 8)} ${pad(s.mode, 10)} ${padStart(String(s.count), 4)} ${padStart(formatPct(s.successRate), 8)} ${padStart(formatMs(s.latencyMs.p50), 9)} ${padStart(formatMs(s.latencyMs.p95), 9)} ${padStart(formatUsd(s.costUsd.mean), 10)} ${padStart(formatUsd(s.costUsd.mean * 1000), 9)}  ${sla}${checks[0]?.gating ? '' : ' (not gating)'}`,
     );
   }
+  const hybrid = report.summaries.filter((s) => s.mode === 'hybrid');
+  if (
+    hybrid.some((s) => s.reliability.retries + s.reliability.fallbacks + s.reliability.degraded > 0)
+  ) {
+    lines.push(
+      '',
+      'hybrid reliability (rescued / degraded / retries / fallbacks / extra $ per 1k):',
+    );
+    for (const s of hybrid) {
+      const r = s.reliability;
+      lines.push(
+        `  ${pad(s.path, 8)} ${r.rescued} / ${r.degraded} / ${r.retries} / ${r.fallbacks} / ${formatUsd(r.extraCostPer1kUsd)}`,
+      );
+    }
+  }
+  const c = report.reconciliation;
+  lines.push(
+    '',
+    `requests: sent ${c.sent} = answered ${c.answered} + typed errors ${c.typedErrors}${c.droppedByInterruption ? ` + interrupted ${c.droppedByInterruption}` : ''}; lost ${c.lost}`,
+  );
   if (report.routing) {
     lines.push(
       '',

@@ -59,6 +59,8 @@ export interface RequestRecord {
   servedBy: ServedBy;
   /** Paths that failed before `servedBy` answered. */
   degradedFrom: PathName[];
+  /** The A/B arm the request ran in (hybrid on a deployment with experiments). */
+  experimentArm?: string;
   /** Refused before any work (rate limit, daily budget). */
   rejected?: { reason: string; scope: string };
   state: 'ok' | 'error';

@@ -63,6 +63,25 @@ function comparisonTable(report: Report): string {
 <p class="note">Point estimates over every request of each path (failed ones included); confidence intervals come with the statistics engine.</p>`;
 }
 
+function reliabilityTable(report: Report): string {
+  const rows = report.summaries
+    .map((s) => {
+      const r = s.reliability;
+      return `<tr><td>${s.path}</td><td>${s.mode}</td><td class="num">${s.count}</td><td class="num">${r.rescued}</td><td class="num">${r.degraded}</td>
+<td class="num">${r.canned}</td><td class="num">${r.rejected}</td><td class="num">${r.retries}</td><td class="num">${r.fallbacks}</td><td class="num">${r.failedAttempts}</td>
+<td class="num">${r.cachedCalls}</td><td class="num">${r.extraCalls}</td><td class="num">${formatUsd(r.extraCostPer1kUsd)}</td><td class="num">${formatMs(r.extraLatencyMsMean)}</td></tr>`;
+    })
+    .join('\n');
+  const c = report.reconciliation;
+  const errors = Object.entries(c.errorsByCode)
+    .map(([code, n]) => `${e(code)} ${n}`)
+    .join(', ');
+  return `<table><thead><tr><th>Path</th><th>Mode</th><th>Requests</th><th>Rescued</th><th>Degraded</th><th>Canned</th><th>Rejected</th><th>Retries</th><th>Fallbacks</th>
+<th>Failed attempts</th><th>Cache hits</th><th>Extra calls</th><th>Extra $ per 1k</th><th>Extra latency (mean)</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Rescued: succeeded only thanks to a retry, a fallback or a degraded path. Extra: calls, dollars and seconds spent on failed attempts, backoff and failed tiers.</p>
+<p data-reconciliation class="${c.lost === 0 ? 'good' : 'bad'}">Every request accounted for: sent ${c.sent} = answered ${c.answered} + typed errors ${c.typedErrors}${errors ? ` (${errors})` : ''}${c.droppedByInterruption ? ` + cut by the interruption ${c.droppedByInterruption}` : ''}; lost ${c.lost}.</p>`;
+}
+
 function routingSection(report: Report): string {
   const r = report.routing;
   if (!r) return '<p>No hybrid requests were routed by rules in this run.</p>';
@@ -108,12 +127,13 @@ export function renderHtml(report: Report): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hybrid-bench · ${e(report.suite.name)} · ${e(report.runId)}</title><style>${HTML_STYLE}</style></head>
 <body><header><h1>hybrid-bench · ${e(report.suite.name)}</h1>
-<p>Run ${e(report.runId)} · ${e(report.createdAt)} · backend ${e(o.backend)} · modes ${e(o.modes.join(', '))} · seed ${o.seed} ·
+<p>Run ${e(report.runId)} · ${e(report.createdAt)} · backend ${e(o.backend)} · modes ${e(o.modes.join(', '))} · seed ${o.seed}${o.faults ? ` · faults ${e(o.faults)}` : ''}${o.deployment ? ` · deployment ${e(o.deployment)}` : ''} · state ${o.sharedState} ·
 concurrency ${o.concurrency} · ${report.records.length} requests in ${formatMs(report.wallTimeMs)} · node ${e(report.environment.node)}</p></header>
 ${verdictBanner(report)}
 <h2>SLA per path</h2>${slaTable(report)}
 <h2>Cost-benefit: agno-only vs hybrid</h2>${comparisonTable(report)}
 <h2>Per-path figures</h2>${summaryTable(report)}
+<h2>Reliability: what it cost and what it bought</h2>${reliabilityTable(report)}
 <h2>Routing accuracy</h2>${routingSection(report)}
 <h2>Requests</h2>${requestTable(report)}
 <script>${HTML_SCRIPT}</script></body></html>

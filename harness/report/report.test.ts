@@ -30,6 +30,7 @@ const report = (
     options: {
       modes: ['agno-only', 'hybrid'],
       backend: 'mock',
+      sharedState: 'memory',
       seed: 42,
       concurrency: 4,
       repetitions: 1,

@@ -86,7 +86,9 @@ async function runJob(job: Job, options: RunSuiteOptions): Promise<RequestRecord
   const result = await bridge.run(
     {
       messages: request.messages,
-      ...(request.userId === undefined ? {} : { userId: request.userId }),
+      // Every production request has a user: a scenario without one gets its own, so per-user
+      // limits and budgets apply per simulated customer rather than to one shared "anonymous".
+      userId: request.userId ?? `bench:${job.pairId}`,
       ...(request.metadata.path === undefined ? {} : { metadata: { path: request.metadata.path } }),
     },
     { mode: job.mode, requestId: job.pairId, signal },
@@ -106,6 +108,7 @@ function toRecord(job: Job, result: BridgeResult, startedAt: string): RequestRec
     ...(result.route?.rule ? { routeRule: result.route.rule } : {}),
     servedBy: result.servedBy,
     degradedFrom: result.degradedFrom,
+    ...(result.experimentArm === undefined ? {} : { experimentArm: result.experimentArm }),
     ...(result.rejected
       ? { rejected: { reason: result.rejected.reason, scope: result.rejected.scope } }
       : {}),

@@ -26,7 +26,7 @@ export function summarizeReliability(records: readonly RequestRecord[]): Reliabi
   return {
     rescued: records.filter((r) => r.reliability.rescued && r.success).length,
     degraded: records.filter((r) => r.degradedFrom.length > 0 || r.servedBy === 'canned').length,
-    canned: records.filter((r) => r.servedBy === 'canned' && !r.rejected).length,
+    canned: records.filter((r) => r.servedBy === 'canned').length,
     rejected: records.filter((r) => r.rejected !== undefined).length,
     retries: sum((r) => r.reliability.retries),
     fallbacks: sum((r) => r.reliability.fallbacks),

@@ -53,8 +53,8 @@ export interface ReliabilityAccount {
   rescued: boolean;
 }
 
-/** What served a request: a path, the prototype alone (agno-only), or the canned reply. */
-export type ServedBy = PathName | 'prototype' | 'canned';
+/** What served a request: a path, the prototype alone (agno-only), the canned reply, or `none` (refused). */
+export type ServedBy = PathName | 'prototype' | 'canned' | 'none';
 
 export interface BridgeResult {
   mode: Mode;

@@ -99,7 +99,9 @@ export function buildResult(
       };
     });
     const servedTier =
-      input.servedBy === 'prototype' || input.servedBy === 'canned' ? undefined : input.servedBy;
+      input.servedBy === 'prototype' || input.servedBy === 'canned' || input.servedBy === 'none'
+        ? undefined
+        : input.servedBy;
     const served = input.attempts.filter((a) => servedTier === undefined || a.tier === servedTier);
     const toolRuns = [
       ...input.failedTiers.flatMap((t) => t.result.toolRuns),

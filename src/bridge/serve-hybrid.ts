@@ -27,7 +27,7 @@ export async function serveHybrid(
       requestId: options.requestId,
       startedMs,
       endedMs: clock.now(),
-      servedBy: 'canned',
+      servedBy: 'none',
       result: {
         state: 'error',
         error: {

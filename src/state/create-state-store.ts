@@ -9,6 +9,8 @@ export interface CreateStateStoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Bounds of the in-memory store, when that is the one chosen. */
   memory?: MemoryStoreOptions;
+  /** Redis only: namespace for this store's keys (separate runs or tenants on one Redis). */
+  keyPrefix?: string;
 }
 
 /**
@@ -22,6 +24,11 @@ export interface CreateStateStoreOptions {
 export async function createStateStore(options: CreateStateStoreOptions = {}): Promise<StateStore> {
   const env = options.env ?? process.env;
   const url = options.redisUrl ?? env.REDIS_URL;
-  if (url !== undefined && url.trim() !== '') return createRedisStore({ url: url.trim() });
+  if (url !== undefined && url.trim() !== '') {
+    return createRedisStore({
+      url: url.trim(),
+      ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix }),
+    });
+  }
   return createMemoryStore(options.memory);
 }

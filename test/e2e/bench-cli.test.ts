@@ -214,3 +214,49 @@ describe('bench run with faults over the loopback mock server', () => {
     );
   });
 });
+
+describe('bench run with a deployment config', () => {
+  it('runs the hybrid on the deployment, survives mixed-20 faults and accounts for every request', async () => {
+    const result = await bench([
+      'run',
+      '--config',
+      'config/agent-deployment.yaml',
+      '--mode',
+      'hybrid',
+      '--faults',
+      'mixed-20',
+      '--latency',
+      'zero',
+      '--requests',
+      '12',
+      '--seed',
+      '3',
+      '--out',
+      join(dir, 'deploy'),
+      '--json',
+    ]);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.options).toMatchObject({
+      deployment: 'config/agent-deployment.yaml',
+      faults: 'mixed-20',
+    });
+    expect(report.reconciliation).toMatchObject({ sent: 12, lost: 0 });
+    expect(report.records.every((r) => r.experimentArm !== undefined)).toBe(true);
+    expect(report.records.filter((r) => r.success).length).toBeGreaterThanOrEqual(11);
+    expect(
+      report.summaries.reduce((n, s) => n + s.reliability.retries + s.reliability.fallbacks, 0),
+    ).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('refuses an invalid deployment file with its line and field (exit 2)', async () => {
+    const bad = join(dir, 'bad-deployment.yaml');
+    await writeFile(
+      bad,
+      'apiVersion: hybrid-bench/v1\nkind: AgentDeployment\nmetadata: { name: x, environment: prod }\nspec: {}\n',
+    );
+    const result = await bench(['run', '--config', bad, '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${bad}:3:`);
+    expect(result.stderr).toContain('metadata.environment');
+  });
+});
