@@ -34,7 +34,7 @@ export interface CallRecord {
 export interface AttemptSummary {
   tier: PathName;
   model: string;
-  kind: 'first' | 'retry' | 'fallback';
+  kind: 'first' | 'retry' | 'fallback' | 'hedge';
   state: 'ok' | 'error';
   code?: string;
   latencyMs: number;

@@ -13,6 +13,7 @@ const result = (over: Partial<BridgeResult> = {}): BridgeResult => ({
     attempts: 0,
     retries: 0,
     fallbacks: 0,
+    hedges: 0,
     failedAttempts: 0,
     cachedCalls: 0,
     extraCalls: 0,

@@ -10,6 +10,7 @@ export interface ReliabilitySummary {
   rejected: number;
   retries: number;
   fallbacks: number;
+  hedges: number;
   failedAttempts: number;
   cachedCalls: number;
   extraCalls: number;
@@ -30,6 +31,7 @@ export function summarizeReliability(records: readonly RequestRecord[]): Reliabi
     rejected: records.filter((r) => r.rejected !== undefined).length,
     retries: sum((r) => r.reliability.retries),
     fallbacks: sum((r) => r.reliability.fallbacks),
+    hedges: sum((r) => r.reliability.hedges),
     failedAttempts: sum((r) => r.reliability.failedAttempts),
     cachedCalls: sum((r) => r.reliability.cachedCalls),
     extraCalls: sum((r) => r.reliability.extraCalls),

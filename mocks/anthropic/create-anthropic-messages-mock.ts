@@ -3,6 +3,7 @@ import { MockSetupError, MockSetupErrorCodes } from '../errors.js';
 import { completionStream } from '../openai/completion-stream.js';
 import type { OpenAIChatMockOptions } from '../openai/create-openai-chat-mock.js';
 import { customerSupportPolicy } from '../policy/customer-support-policy.js';
+import { AttemptCounter } from '../random/attempt-counter.js';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { createTokenCounter } from '../tokens/token-counter.js';
 import { anthropicErrorResponse } from './anthropic-error.js';
@@ -51,6 +52,8 @@ export function createAnthropicMessagesMock(
   const clock = options.clock ?? realClock;
   const policy = options.policy ?? customerSupportPolicy;
   const tokens = createTokenCounter();
+  // Repeats of the same call (retries, hedges) draw their timing anew; bounded like the fault layer.
+  const attempts = new AttemptCounter(10_000);
   const errorId = (bodyText: string) =>
     anthropicRequestId(createSeededRandom([options.seed, 'error', bodyText]));
 
@@ -60,12 +63,16 @@ export function createAnthropicMessagesMock(
     if (read.state === 'error') {
       return anthropicErrorResponse(read.status, read.error, errorId(bodyText));
     }
-    const planned = planMessage(read.request, request.headers.get('x-client-request-id'), {
+    const requestId = request.headers.get('x-client-request-id');
+    const planned = planMessage(read.request, requestId, {
       seed: options.seed,
       policy,
       tokens,
       profile: read.profile,
       timeScale,
+      attempt: attempts.next(
+        `${requestId ?? bodyText}\u0000${read.request.model}\u0000${read.request.messages.length}`,
+      ),
     });
     const streaming = read.request.stream === true;
     // As for the OpenAI mock: a stream's headers leave with its first token, so both modes wait

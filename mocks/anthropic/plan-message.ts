@@ -39,6 +39,8 @@ export interface PlanContext {
   tokens: TokenCounter;
   profile: LatencyProfile;
   timeScale: number;
+  /** How many times this same call was made before (0 the first time). */
+  attempt?: number;
 }
 
 /**
@@ -91,7 +93,19 @@ export function planMessage(
 
   const toolsJson = request.tools ? JSON.stringify(request.tools) : undefined;
   const inputTokens = countPromptTokens(tokens, input.messages, toolsJson);
-  const latency = sampleLatency(context.profile, streamFor('latency'), {
+  // A repeat of the same call (a retry, a hedge) is a new draw of timing, as on a real backend;
+  // what the model says stays the same.
+  const latencyStream = context.attempt
+    ? createSeededRandom([
+        context.seed,
+        requestKey,
+        request.model,
+        request.messages.length,
+        'latency',
+        context.attempt,
+      ])
+    : streamFor('latency');
+  const latency = sampleLatency(context.profile, latencyStream, {
     promptTokens: inputTokens,
     completionTokens: outputTokens,
     timeScale: context.timeScale,

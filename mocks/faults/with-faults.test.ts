@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { AttemptCounter } from './attempt-counter.js';
+import { AttemptCounter } from '../random/attempt-counter.js';
 import type { FaultProfile, FaultRule } from './fault-profile.js';
 import { getFaultProfile } from './fault-profiles.js';
 import { FaultProfileError } from './load-fault-profile.js';

@@ -1,9 +1,9 @@
 import { type Clock, realClock } from '../../src/clock.js';
 import { MockSetupError, MockSetupErrorCodes } from '../errors.js';
 import type { FetchHandler } from '../handler.js';
+import { AttemptCounter } from '../random/attempt-counter.js';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { applyFault } from './apply-fault.js';
-import { AttemptCounter } from './attempt-counter.js';
 import { chooseFault } from './choose-fault.js';
 import { FAULT_DEFAULTS } from './defaults.js';
 import type { FaultProfile } from './fault-profile.js';

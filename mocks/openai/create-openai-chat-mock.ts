@@ -4,6 +4,7 @@ import type { LatencyOption } from '../latency/latency-profile.js';
 import { resolveLatencyTable } from '../latency/resolve-latency-table.js';
 import type { AnsweringPolicy } from '../policy/answering-policy.js';
 import { customerSupportPolicy } from '../policy/customer-support-policy.js';
+import { AttemptCounter } from '../random/attempt-counter.js';
 import { createSeededRandom } from '../random/seeded-random.js';
 import { createTokenCounter } from '../tokens/token-counter.js';
 import { completionJson } from './completion-json.js';
@@ -63,6 +64,8 @@ export function createOpenAIChatMock(options: OpenAIChatMockOptions): OpenAIChat
   const clock = options.clock ?? realClock;
   const policy = options.policy ?? customerSupportPolicy;
   const tokens = createTokenCounter();
+  // Repeats of the same call (retries, hedges) draw their timing anew; bounded like the fault layer.
+  const attempts = new AttemptCounter(10_000);
 
   const errorHeaders = (bodyText: string) => ({
     'x-request-id': requestId(createSeededRandom([options.seed, 'error', bodyText])),
@@ -77,12 +80,16 @@ export function createOpenAIChatMock(options: OpenAIChatMockOptions): OpenAIChat
     }
     const { chat, profile } = read;
     const createdSeconds = Math.floor(clock.wallNow() / 1000);
-    const planned = planCompletion(chat, request.headers.get('x-client-request-id'), {
+    const requestId = request.headers.get('x-client-request-id');
+    const planned = planCompletion(chat, requestId, {
       seed: options.seed,
       policy,
       tokens,
       profile,
       timeScale,
+      attempt: attempts.next(
+        `${requestId ?? bodyText}\u0000${chat.model}\u0000${chat.messages.length}`,
+      ),
     });
     const streaming = chat.stream === true;
     // A stream's headers leave with its first token (thefastest.ai: ttr equals ttft), so both

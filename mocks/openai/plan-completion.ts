@@ -35,6 +35,8 @@ export interface PlanContext {
   tokens: TokenCounter;
   profile: LatencyProfile;
   timeScale: number;
+  /** How many times this same call was made before (0 the first time). */
+  attempt?: number;
 }
 
 function textOf(content: RequestMessage['content']): string {
@@ -112,7 +114,19 @@ export function planCompletion(
 
   const toolsJson = request.tools ? JSON.stringify(request.tools) : undefined;
   const promptTokens = countPromptTokens(tokens, messages, toolsJson);
-  const latency = sampleLatency(context.profile, streamFor('latency'), {
+  // A repeat of the same call (a retry, a hedge) is a new draw of timing, as on a real backend;
+  // what the model says stays the same.
+  const latencyStream = context.attempt
+    ? createSeededRandom([
+        context.seed,
+        requestKey,
+        request.model,
+        request.messages.length,
+        'latency',
+        context.attempt,
+      ])
+    : streamFor('latency');
+  const latency = sampleLatency(context.profile, latencyStream, {
     promptTokens,
     completionTokens,
     timeScale: context.timeScale,

@@ -40,6 +40,8 @@ export interface ReliabilityAccount {
   attempts: number;
   retries: number;
   fallbacks: number;
+  /** Hedged twins sent because an attempt was slow to start. */
+  hedges: number;
   failedAttempts: number;
   cachedCalls: number;
   /** Calls whose work was not used: failed attempts, and every call of a tier that failed. */

@@ -59,12 +59,17 @@ function account(input: ResultInput, served: readonly AttemptRecord[]): Reliabil
   const failedTierNames = new Set(input.failedTiers.map((t) => t.tier));
   const wasted = real.filter((a) => a.state === 'error' || failedTierNames.has(a.tier));
   const extraCostUsd = wasted.reduce((sum, a) => sum + a.costUsd, 0);
-  const failedInServing = served.filter((a) => a.state === 'error' && !a.cached);
+  // A canned reply (or a refusal) has no serving tier: its failed attempts are all in failedTiers.
+  const servingIsPath = input.servedBy !== 'canned' && input.servedBy !== 'none';
+  const failedInServing = servingIsPath
+    ? served.filter((a) => a.state === 'error' && !a.cached)
+    : [];
   const totalCostUsd = input.attempts.reduce((sum, a) => sum + a.costUsd, 0);
   return {
     attempts: real.length,
     retries: real.filter((a) => a.kind === 'retry').length,
     fallbacks: real.filter((a) => a.kind === 'fallback').length,
+    hedges: real.filter((a) => a.kind === 'hedge').length,
     failedAttempts: real.filter((a) => a.state === 'error').length,
     cachedCalls: input.attempts.length - real.length,
     extraCalls: wasted.length,

@@ -11,16 +11,28 @@ const Bucket = z.strictObject({
   refillPerSecond: z.number().positive(),
 });
 
+interface TimeoutDefaults {
+  deadlineMs: number;
+  attemptTimeoutMs: number;
+  firstByteTimeoutMs: number;
+  streamIdleTimeoutMs: number;
+  hedgeAfterMs: number;
+}
+
 /**
- * Deadline of a whole request on a path, the ceiling of one model-call attempt within it, and how
- * long a streamed attempt may take to start answering (a stall before the first byte is cut early).
+ * Deadline of a whole request on a path, and the limits of one model-call attempt within it: a
+ * non-streamed attempt's total time; a streamed attempt's wait for its first byte and for each
+ * next chunk (a stream that keeps flowing may use the whole deadline); when a hedge is sent.
  */
-const PathTimeouts = (deadlineMs: number, attemptTimeoutMs: number, firstByteTimeoutMs: number) =>
+const PathTimeouts = (d: TimeoutDefaults) =>
   z
     .strictObject({
-      deadlineMs: positiveMs.default(deadlineMs),
-      attemptTimeoutMs: positiveMs.default(attemptTimeoutMs),
-      firstByteTimeoutMs: positiveMs.default(firstByteTimeoutMs),
+      deadlineMs: positiveMs.default(d.deadlineMs),
+      attemptTimeoutMs: positiveMs.default(d.attemptTimeoutMs),
+      firstByteTimeoutMs: positiveMs.default(d.firstByteTimeoutMs),
+      streamIdleTimeoutMs: positiveMs.default(d.streamIdleTimeoutMs),
+      /** A streamed attempt with no first byte this long into it gets a hedged twin; `false` turns hedging off. */
+      hedgeAfterMs: z.union([positiveMs, z.literal(false)]).default(d.hedgeAfterMs),
     })
     .prefault({});
 
@@ -58,9 +70,28 @@ export const ResilienceSchema = z.strictObject({
     .prefault({}),
   timeouts: z
     .strictObject({
-      simple: PathTimeouts(6_000, 4_000, 2_500),
-      complex: PathTimeouts(30_000, 12_000, 5_000),
-      full: PathTimeouts(90_000, 12_000, 5_000),
+      // Hedges start near the slow tail of time to first token (gpt-4o-mini p90 ≈ 0.95 s, p99 ≈ 1.5 s).
+      simple: PathTimeouts({
+        deadlineMs: 6_000,
+        attemptTimeoutMs: 4_000,
+        firstByteTimeoutMs: 2_000,
+        streamIdleTimeoutMs: 2_000,
+        hedgeAfterMs: 1_000,
+      }),
+      complex: PathTimeouts({
+        deadlineMs: 30_000,
+        attemptTimeoutMs: 12_000,
+        firstByteTimeoutMs: 5_000,
+        streamIdleTimeoutMs: 5_000,
+        hedgeAfterMs: 3_000,
+      }),
+      full: PathTimeouts({
+        deadlineMs: 90_000,
+        attemptTimeoutMs: 12_000,
+        firstByteTimeoutMs: 5_000,
+        streamIdleTimeoutMs: 5_000,
+        hedgeAfterMs: 3_000,
+      }),
     })
     .prefault({}),
   fallbacks: z

@@ -1,6 +1,7 @@
 import type { BridgeConfig } from '../config/schema.js';
 import type { PriceTable } from '../cost/price-table.js';
 import type { Provider } from '../providers/provider.js';
+import { PATH_NAMES, type PathName } from '../routing/path.js';
 import type { StateStore } from '../state/state-store.js';
 import { compose } from './compose.js';
 import type { Dispatch } from './request-scope.js';
@@ -9,9 +10,21 @@ import { withBreaker } from './with-breaker.js';
 import { withBudget } from './with-budget.js';
 import { withCache } from './with-cache.js';
 import { withFallback } from './with-fallback.js';
+import { withHedge } from './with-hedge.js';
 import { withMeter } from './with-meter.js';
 import { withProviderRateLimit } from './with-provider-rate-limit.js';
 import { withRetry } from './with-retry.js';
+
+function hedgeDelays(
+  timeouts: BridgeConfig['resilience']['timeouts'],
+): Partial<Record<PathName, number>> {
+  const delays: Partial<Record<PathName, number>> = {};
+  for (const path of PATH_NAMES) {
+    const after = timeouts[path].hedgeAfterMs;
+    if (after !== false) delays[path] = after;
+  }
+  return delays;
+}
 
 /** The provider's `complete` as the innermost dispatch (scope and attempt kind are ours, not its). */
 function toDispatch(provider: Provider): Dispatch {
@@ -21,7 +34,7 @@ function toDispatch(provider: Provider): Dispatch {
 
 /**
  * The hybrid's model-call pipeline, outermost first: request cost cap → cache → model fallback
- * → retry → breaker → provider rate limit → attempt timeout → meter → provider. Each piece can
+ * → retry → hedge → breaker → provider rate limit → attempt timeout → meter → provider. Each piece can
  * be switched off in the config.
  */
 export function createHybridDispatch(
@@ -36,6 +49,7 @@ export function createHybridDispatch(
     ...(r.cache.enabled ? [withCache(store, r.cache.ttlMs)] : []),
     withFallback(r.fallbacks.models),
     withRetry(r.retry, provider.retryOwner === 'provider'),
+    withHedge(hedgeDelays(r.timeouts)),
     ...(r.breaker.enabled ? [withBreaker(store, provider.id, r.breaker)] : []),
     withProviderRateLimit(store, provider.id, r.rateLimits.perProvider[provider.id]),
     withAttemptTimeout(r.timeouts),

@@ -22,6 +22,7 @@ export { withBreaker } from './with-breaker.js';
 export { withBudget } from './with-budget.js';
 export { cacheKey, withCache } from './with-cache.js';
 export { withFallback } from './with-fallback.js';
+export { withHedge } from './with-hedge.js';
 export { withMeter } from './with-meter.js';
 export { withProviderRateLimit } from './with-provider-rate-limit.js';
 export { withRetry } from './with-retry.js';

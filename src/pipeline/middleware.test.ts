@@ -11,6 +11,7 @@ import { withBreaker } from './with-breaker.js';
 import { withBudget } from './with-budget.js';
 import { withCache } from './with-cache.js';
 import { withFallback } from './with-fallback.js';
+import { withHedge } from './with-hedge.js';
 import { withMeter } from './with-meter.js';
 import { withRetry } from './with-retry.js';
 
@@ -233,5 +234,69 @@ describe('withBudget and withAttemptTimeout', () => {
     expect(outcome.state).toBe('ok');
     expect(scope.attempts.map((a) => a.code ?? 'ok')).toEqual(['timeout', 'ok']);
     expect(scope.clock.now()).toBe(4_000 + 100 + 500);
+  });
+});
+
+describe('withHedge', () => {
+  const streamed = (dispatch: Dispatch, scope: RequestScope) =>
+    dispatch({ ...askModel('gpt-4o-mini'), stream: true }, { scope });
+
+  it('races a twin when the first attempt has not started answering, and keeps the winner', async () => {
+    const scope = testScope({ tier: 'simple' });
+    const provider = createScriptedProvider({
+      clock: scope.clock,
+      script: [
+        { ...ok, ttftMs: 60_000, latencyMs: 61_000 },
+        { ...ok, ttftMs: 200, latencyMs: 500 },
+      ],
+    });
+    const outcome = await scope.clock.run(
+      streamed(stack(provider, [withHedge({ simple: 1_500 })]), scope),
+    );
+    expect(outcome.state).toBe('ok');
+    expect(scope.clock.now()).toBe(2_000);
+    expect(scope.attempts.map((a) => `${a.kind}:${a.code ?? 'ok'}`)).toEqual([
+      'hedge:ok',
+      'first:aborted',
+    ]);
+  });
+
+  it('ends the race when the twin fails while the first attempt is still silent, for the retry layer to start afresh', async () => {
+    const scope = testScope({ tier: 'simple' });
+    const provider = createScriptedProvider({
+      clock: scope.clock,
+      script: [
+        { ...ok, ttftMs: 60_000, latencyMs: 61_000 },
+        fail('server_error'),
+        { ...ok, ttftMs: 100, latencyMs: 300 },
+      ],
+    });
+    const dispatch = stack(provider, [withRetry(retry), withHedge({ simple: 1_000 })]);
+    const outcome = await scope.clock.run(streamed(dispatch, scope));
+    expect(outcome.state).toBe('ok');
+    expect(scope.clock.now()).toBe(1_000 + 100 + 300);
+  });
+
+  it('sends no twin when the attempt starts in time', async () => {
+    const scope = testScope({ tier: 'simple' });
+    const provider = createScriptedProvider({
+      clock: scope.clock,
+      script: [{ ...ok, ttftMs: 800, latencyMs: 3_000 }, ok],
+    });
+    const outcome = await scope.clock.run(
+      streamed(stack(provider, [withHedge({ simple: 1_500 })]), scope),
+    );
+    expect(outcome.state).toBe('ok');
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('does not hedge paths without a delay, or calls that do not stream', async () => {
+    const scope = testScope({ tier: 'complex' });
+    const provider = createScriptedProvider({
+      clock: scope.clock,
+      script: () => ({ ...ok, ttftMs: 5_000, latencyMs: 6_000 }),
+    });
+    await scope.clock.run(streamed(stack(provider, [withHedge({ simple: 1_500 })]), scope));
+    expect(provider.calls).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import type { PathName } from '../routing/path.js';
 import type { Telemetry } from '../telemetry/telemetry.js';
 
 /** Why an attempt was made. */
-export type AttemptKind = 'first' | 'retry' | 'fallback';
+export type AttemptKind = 'first' | 'retry' | 'fallback' | 'hedge';
 
 /** One model call the pipeline made (or answered from cache) while serving a request. */
 export interface AttemptRecord {

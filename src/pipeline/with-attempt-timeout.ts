@@ -3,15 +3,20 @@ import { createDeadline } from './deadline.js';
 import type { Middleware } from './request-scope.js';
 
 export interface AttemptTimeouts {
+  /** A non-streamed attempt's ceiling. */
   attemptTimeoutMs: number;
-  /** Streamed attempts only: how long the response may take to start. */
+  /** A streamed attempt's wait for its first byte. */
   firstByteTimeoutMs?: number;
+  /** A streamed attempt's wait for each next chunk once it has started. */
+  streamIdleTimeoutMs?: number;
 }
 
 /**
- * Gives each attempt its own ceiling inside the request's deadline, so one stalled call cannot
- * eat the whole request: the attempt's signal aborts at `min(attempt ceiling, time left)`, and a
- * streamed attempt that has not started answering is cut at `firstByteTimeoutMs`.
+ * Limits each attempt inside the request's deadline, so one stalled call cannot eat the whole
+ * request. A non-streamed attempt ends at `min(attempt ceiling, time left)`. A streamed attempt
+ * is cut when it does not start within `firstByteTimeoutMs` or goes quiet for
+ * `streamIdleTimeoutMs`, but a stream that keeps flowing may run to the deadline: a slow, healthy
+ * answer is not a failure to retry.
  */
 export function withAttemptTimeout(
   timeouts: Readonly<Record<PathName, AttemptTimeouts>>,
@@ -19,13 +24,20 @@ export function withAttemptTimeout(
   return (next) => async (request, options) => {
     const { scope } = options;
     const left = scope.deadlineAtMs - scope.clock.now();
-    const { attemptTimeoutMs, firstByteTimeoutMs } = timeouts[scope.tier];
-    const attempt = createDeadline(scope.clock, Math.min(attemptTimeoutMs, left), scope.signal);
+    const limits = timeouts[scope.tier];
+    const ceiling = request.stream ? left : Math.min(limits.attemptTimeoutMs, left);
+    // Under the caller's signal when there is one (a hedge leg can be aborted on its own).
+    const attempt = createDeadline(scope.clock, ceiling, options.signal ?? scope.signal);
     try {
       return await next(request, {
         ...options,
         signal: attempt.signal,
-        ...(firstByteTimeoutMs === undefined ? {} : { firstByteTimeoutMs }),
+        ...(limits.firstByteTimeoutMs === undefined
+          ? {}
+          : { firstByteTimeoutMs: limits.firstByteTimeoutMs }),
+        ...(limits.streamIdleTimeoutMs === undefined
+          ? {}
+          : { streamIdleTimeoutMs: limits.streamIdleTimeoutMs }),
       });
     } finally {
       attempt.dispose();

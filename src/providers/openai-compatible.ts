@@ -14,7 +14,6 @@ import {
   networkFailure,
   timeoutFailure,
 } from './failure.js';
-import { firstByteGuard } from './first-byte-guard.js';
 import {
   ToolCallAccumulator,
   toFinishReason,
@@ -23,6 +22,7 @@ import {
   toToolCalls,
   toUsage,
 } from './openai-wire.js';
+import { type ProgressGuard, progressGuard } from './progress-guard.js';
 import type {
   CallOptions,
   FinishReason,
@@ -88,9 +88,11 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         : { max_completion_tokens: request.maxOutputTokens }),
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     };
-    const guard = firstByteGuard(
+    const guard = progressGuard(
       clock,
-      request.stream ? callOptions.firstByteTimeoutMs : undefined,
+      request.stream
+        ? { firstByteMs: callOptions.firstByteTimeoutMs, idleMs: callOptions.streamIdleTimeoutMs }
+        : {},
       callOptions.signal,
     );
     const requestOptions = {
@@ -102,7 +104,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     };
     try {
       const response = request.stream
-        ? await streamed(params, requestOptions, startedMs, guard.arrived)
+        ? await streamed(params, requestOptions, startedMs, guard, callOptions.onFirstByte)
         : await plain(params, requestOptions, startedMs);
       return 'code' in response
         ? {
@@ -120,7 +122,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         model: request.model,
       };
     } finally {
-      guard.arrived();
+      guard.done();
     }
   }
 
@@ -157,13 +159,15 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     params: ChatCompletionCreateParams,
     requestOptions: OpenAI.RequestOptions,
     startedMs: number,
-    firstByteArrived: () => void,
+    guard: ProgressGuard,
+    onFirstByte: (() => void) | undefined,
   ): Promise<ModelResponse | ProviderFailure> {
     const stream = await client.chat.completions.create(
       { ...params, stream: true, stream_options: { include_usage: true } },
       requestOptions,
     );
-    firstByteArrived();
+    guard.progress();
+    onFirstByte?.();
     const calls = new ToolCallAccumulator();
     let text = '';
     let ttftMs: number | undefined;
@@ -171,6 +175,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     let model = params.model;
     let finishReason: FinishReason | undefined;
     for await (const chunk of stream) {
+      guard.progress();
       model = chunk.model || model;
       usage = toUsage(chunk.usage) ?? usage;
       // With n > 1 the choices' chunks interleave; the answer is choice 0.
@@ -189,7 +194,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     }
     if (finishReason === undefined) {
       // The SDK ends a stream quietly when its signal aborts: tell a deadline from a bad stream.
-      const signal = requestOptions.signal;
+      const signal = guard.signal;
       if (signal?.aborted) return toFailure(signal.reason, signal);
       return invalidResponseFailure('The stream ended before its final chunk (no finish_reason)');
     }

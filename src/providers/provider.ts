@@ -47,6 +47,10 @@ export interface CallOptions {
    * long, so a backend stalled before its first byte costs seconds, not the whole deadline.
    */
   firstByteTimeoutMs?: number;
+  /** Streaming calls only: give up (`timeout`) when, once started, nothing arrives for this long. */
+  streamIdleTimeoutMs?: number;
+  /** Streaming calls only: called once, when the response starts arriving (for hedging). */
+  onFirstByte?: () => void;
 }
 
 export interface Usage {

@@ -75,7 +75,15 @@ export function createScriptedProvider(options: {
     const startedMs = clock.now();
     const step = await nextStep(request, index);
     try {
-      await clock.sleep(step.latencyMs ?? 0, callOptions.signal);
+      // A streamed call starts answering at its time to first token.
+      const ttftMs = 'error' in step ? undefined : step.ttftMs;
+      if (request.stream && ttftMs !== undefined && callOptions.onFirstByte) {
+        await clock.sleep(ttftMs, callOptions.signal);
+        callOptions.onFirstByte();
+        await clock.sleep((step.latencyMs ?? 0) - ttftMs, callOptions.signal);
+      } else {
+        await clock.sleep(step.latencyMs ?? 0, callOptions.signal);
+      }
     } catch {
       const reason: unknown = callOptions.signal?.reason;
       const error =

@@ -52,6 +52,7 @@ export function fakeRecord(
       attempts: 1,
       retries: 0,
       fallbacks: 0,
+      hedges: 0,
       failedAttempts: 0,
       cachedCalls: 0,
       extraCalls: 0,
