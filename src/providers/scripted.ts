@@ -76,7 +76,8 @@ export function createScriptedProvider(options: {
     const step = await nextStep(request, index);
     try {
       // A streamed call starts answering at its time to first token.
-      const ttftMs = 'error' in step ? undefined : step.ttftMs;
+      // (A step that names none starts answering at once.)
+      const ttftMs = 'error' in step ? undefined : (step.ttftMs ?? 0);
       if (request.stream && ttftMs !== undefined && callOptions.onFirstByte) {
         await clock.sleep(ttftMs, callOptions.signal);
         callOptions.onFirstByte();
