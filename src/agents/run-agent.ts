@@ -6,6 +6,7 @@ import type {
   ModelRequest,
   ToolCall,
 } from '../providers/provider.js';
+import { noTelemetry, type Telemetry } from '../telemetry/telemetry.js';
 import { type Agent, HandoffArgs } from './agent.js';
 import type { ModelCallRecord, RunFailure, ToolRunRecord } from './run-records.js';
 import type { AnyTool, ToolContext } from './tool.js';
@@ -23,6 +24,8 @@ export interface RunAgentOptions {
   maxSteps: number;
   maxOutputTokens?: number;
   stream?: boolean;
+  /** Spans for tool calls (model calls are traced by the pipeline's meter). */
+  telemetry?: Telemetry;
 }
 
 interface RunTrail {
@@ -106,7 +109,15 @@ export async function runAgent(
     }
     let handoff: Awaited<ReturnType<typeof runToolCalls>>;
     try {
-      handoff = await runToolCalls(response.toolCalls, tools, agent, context, options.clock, trail);
+      handoff = await runToolCalls(
+        response.toolCalls,
+        tools,
+        agent,
+        context,
+        options.clock,
+        trail,
+        (options.telemetry ?? noTelemetry).span,
+      );
     } catch (error) {
       if (!options.signal.aborted) throw error;
       return { ...trail, state: 'failed', error: stoppedBy(options.signal) };
@@ -168,9 +179,16 @@ async function runToolCalls(
   context: ToolContext,
   clock: Clock,
   trail: RunTrail,
+  span: Telemetry['span'],
 ): Promise<{ to: string; reason: string; summary: string } | undefined> {
   const regular = calls.filter((c) => !agent.handoffTools.has(c.name));
-  const outputs = await Promise.all(regular.map((call) => runTool(call, tools, context, clock)));
+  const outputs = await Promise.all(
+    regular.map((call) =>
+      span('tool_call', { tool: call.name, agent: agent.name }, () =>
+        runTool(call, tools, context, clock),
+      ),
+    ),
+  );
   regular.forEach((call, i) => {
     const run = outputs[i] as ToolRunRecord;
     trail.toolRuns.push({ ...run, agent: agent.name });

@@ -40,6 +40,7 @@ export async function serveDirect(
       signal,
       requestId: options.requestId,
       stream: deps.config.stream,
+      telemetry: deps.telemetry,
       ...(request.userId === undefined ? {} : { userId: request.userId }),
     },
     deps.config.prototype,

@@ -78,6 +78,7 @@ export async function serveHybrid(
     signal: deadline.signal,
     requestId: options.requestId,
     stream: config.stream,
+    telemetry,
     ...(request.userId === undefined ? {} : { userId: request.userId }),
   };
 

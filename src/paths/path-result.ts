@@ -6,6 +6,7 @@ import type {
   ToolRunRecord,
 } from '../agents/run-records.js';
 import type { Clock } from '../clock.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 
 /** What every path needs to serve one request. */
 export interface PathContext {
@@ -15,6 +16,8 @@ export interface PathContext {
   requestId: string;
   userId?: string;
   stream: boolean;
+  /** Where tool-call spans go (model calls are traced by the pipeline). */
+  telemetry?: Telemetry;
 }
 
 interface PathTrail {

@@ -19,6 +19,7 @@ export function runOptionsFor(context: PathContext, limits: AgentLimits): RunAge
     maxSteps: limits.maxSteps,
     maxOutputTokens: limits.maxOutputTokens,
     stream: context.stream,
+    ...(context.telemetry ? { telemetry: context.telemetry } : {}),
   };
 }
 
