@@ -10,7 +10,12 @@ import {
   realClock,
   type StateStore,
 } from '../src/index.js';
-import { labelCalls, startMockBackend } from './backends/index.js';
+import {
+  bridgeConfigFor,
+  type LiveBackendOptions,
+  labelCalls,
+  startBackend,
+} from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
 import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
 import { runSuite } from './runner/run-suite.js';
@@ -19,8 +24,17 @@ import { loadSuite } from './scenario/index.js';
 export interface BenchmarkOptions {
   suitePath: string;
   modes: readonly Mode[];
-  /** `mock`: in-process (msw). `mock-server`: the loopback HTTP mock, over real sockets. */
-  backend: 'mock' | 'mock-server';
+  /**
+   * `mock`: in-process (msw). `mock-server`: the loopback HTTP mock, over real sockets.
+   * `live`: a real provider or AgentOS, as `live` says.
+   */
+  backend: 'mock' | 'mock-server' | 'live';
+  /**
+   * With `backend: 'live'` (required then): provider, base URL and the key's variable. The
+   * demo agents and the bridge's paths use the provider's models (`PROVIDER_MODELS`); a
+   * `deployment`'s runtime config still wins for the path models and fallbacks.
+   */
+  live?: LiveBackendOptions;
   seed: number;
   concurrency: number;
   /** Run this many requests per mode, drawn from the suite by weight; default: the whole suite. */
@@ -35,7 +49,7 @@ export interface BenchmarkOptions {
   latency?: 'realistic' | 'zero';
   /** Multiplies the mock's modelled delays (0.1 = ten times faster). */
   timeScale?: number;
-  /** Faults the mock injects, deterministic by seed. */
+  /** Faults the mock injects, deterministic by seed (mock backends only). */
   faults?: FaultProfile;
   requestTimeoutMs?: number;
   clock?: Clock;
@@ -75,14 +89,16 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const clock = options.clock ?? realClock;
   const suite = await loadSuite(options.suitePath);
   const createdAt = new Date(clock.wallNow());
-  const backend = await startMockBackend({
+  const backend = await startBackend({
+    backend: options.backend,
+    ...(options.live ? { live: options.live } : {}),
     seed: options.seed,
-    transport: options.backend === 'mock-server' ? 'http' : 'msw',
     ...(options.latency ? { latency: options.latency } : {}),
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     ...(options.faults ? { faults: options.faults } : {}),
     clock,
   });
+  const models = backend.models;
   // Calls carry their scenario's labelled path, so path-scoped faults hit both modes alike.
   const pathOf = new Map(suite.requests.map((r) => [r.id, r.expect.path]));
   const provider = labelCalls(backend.provider, (requestId) =>
@@ -95,7 +111,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const bridges = Object.fromEntries(
       await Promise.all(
         options.modes.map(async (mode) => {
-          const { prototype, team } = createSupportDemo();
+          const { prototype, team } = createSupportDemo(models?.agents);
           const store = await createStateStore({
             ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
             env: {},
@@ -103,10 +119,15 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
           });
           stores.push(store);
           const deployment = options.deployment;
-          const live = deployment ? { deployment: { current: () => deployment } } : {};
+          // A deployment's runtime config names its own models; otherwise the backend's serve.
+          const config = deployment
+            ? { deployment: { current: () => deployment } }
+            : models
+              ? { config: bridgeConfigFor(models) }
+              : {};
           return [
             mode,
-            createBridge({ prototype, team, provider, clock, store, ...live }),
+            createBridge({ prototype, team, provider, clock, store, ...config }),
           ] as const;
         }),
       ),
@@ -132,6 +153,10 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       options: {
         modes: [...options.modes],
         backend: options.backend,
+        latency: options.latency ?? 'realistic',
+        ...(backend.providerName
+          ? { provider: backend.providerName, baseUrl: backend.baseUrl }
+          : {}),
         ...(options.faults ? { faults: options.faults.name } : {}),
         ...(options.deployment
           ? { deployment: options.deployment.file, deploymentRevision: options.deployment.revision }

@@ -1,4 +1,5 @@
 import type { Provider } from '../../src/index.js';
+import type { LiveProvider, ProviderModels } from './provider-models.js';
 
 export const BACKEND_NAMES = ['mock', 'mock-server', 'live'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -9,5 +10,12 @@ export interface Backend {
   /** Where the provider sends requests, for the report (never contains a key). */
   readonly baseUrl: string;
   readonly provider: Provider;
+  /** Live backends: the protocol spoken (`openai`, `anthropic`, `agno-agentos`), for the report. */
+  readonly providerName?: LiveProvider;
+  /**
+   * The model names to run with, when the backend does not serve the runtime's defaults (the
+   * mocks serve them; a live Anthropic or AgentOS backend does not).
+   */
+  readonly models?: ProviderModels;
   close(): Promise<void>;
 }

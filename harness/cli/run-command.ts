@@ -3,7 +3,15 @@ import { Command, Option } from 'commander';
 import { FAULT_PROFILES, resolveFaultProfile } from '../../mocks/index.js';
 import type { Mode } from '../../src/index.js';
 import { loadDeployment } from '../../src/index.js';
-import { chaosProfileOf } from '../backends/index.js';
+import {
+  chaosProfileOf,
+  checkApiKeyEnvName,
+  checkBaseUrl,
+  DEFAULT_AGENT_ID,
+  LIVE_PROVIDERS,
+  type LiveBackendOptions,
+  type LiveProvider,
+} from '../backends/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import { formatMs, formatUsd } from '../report/index.js';
 import { runBenchmark } from '../run-benchmark.js';
@@ -30,6 +38,75 @@ interface RunFlags {
   faults?: string;
   config?: string;
   redis?: string;
+  provider?: LiveProvider;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  agentId?: string;
+}
+
+/** The variable name flag: a value that is not a name (a pasted key) is refused, never echoed. */
+function apiKeyEnvFlag(value: string): string {
+  const problem = checkApiKeyEnvName(value);
+  if (problem) throw new UsageError(problem);
+  return value;
+}
+
+function urlProblem(provider: LiveProvider, baseUrl: string): string[] {
+  const checked = checkBaseUrl(provider, baseUrl);
+  return checked.state === 'invalid' ? [checked.problem] : [];
+}
+
+/**
+ * The live backend's options from the flags, or undefined for the mocks. Live flags without
+ * `--backend live`, or mock-only flags with it, are usage errors, all reported together.
+ */
+function liveOptions(flags: RunFlags): LiveBackendOptions | undefined {
+  const given = (
+    [
+      ['--provider', flags.provider],
+      ['--base-url', flags.baseUrl],
+      ['--api-key-env', flags.apiKeyEnv],
+      ['--agent-id', flags.agentId],
+    ] as const
+  )
+    .filter(([, value]) => value !== undefined)
+    .map(([flag]) => flag);
+  if (flags.backend !== 'live') {
+    if (given.length === 0) return undefined;
+    throw new UsageError(
+      `${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --backend live.`,
+    );
+  }
+  const problems = [
+    ...(flags.provider === undefined
+      ? [`--backend live needs --provider (${LIVE_PROVIDERS.join(', ')}).`]
+      : []),
+    ...(flags.baseUrl === undefined
+      ? ['--backend live needs --base-url URL (e.g. https://api.openai.com/v1).']
+      : []),
+    ...(flags.provider === undefined || flags.baseUrl === undefined
+      ? []
+      : urlProblem(flags.provider, flags.baseUrl)),
+    ...(flags.agentId !== undefined && flags.provider !== 'agno-agentos'
+      ? ['--agent-id only applies to --provider agno-agentos.']
+      : []),
+    ...(flags.faults === undefined
+      ? []
+      : ['--faults is injected by the mock backends only; a live backend has its own faults.']),
+    ...(flags.timeScale === undefined
+      ? []
+      : ['--time-scale scales the mock’s delays; a live backend has its own.']),
+  ];
+  if (problems.length > 0 || flags.provider === undefined || flags.baseUrl === undefined) {
+    throw new UsageError(problems.join('\n'));
+  }
+  return {
+    provider: flags.provider,
+    baseUrl: flags.baseUrl,
+    ...(flags.apiKeyEnv === undefined ? {} : { apiKeyEnv: flags.apiKeyEnv }),
+    ...(flags.agentId === undefined ? {} : { agentId: flags.agentId }),
+    env: process.env,
+  };
 }
 
 function progressLine(record: RequestRecord, done: number, total: number): string {
@@ -103,15 +180,27 @@ export function runCommand(onExit: (code: number) => void): Command {
       '--redis <url>',
       'keep the hybrid’s limits, breakers and cache in Redis (default: $REDIS_URL, else memory)',
     )
+    .addOption(
+      new Option('--provider <name>', 'live backend protocol').argParser(
+        choiceFlag('--provider', LIVE_PROVIDERS),
+      ),
+    )
+    .option(
+      '--base-url <url>',
+      'live backend URL: https://api.openai.com/v1, https://api.anthropic.com (no /v1), or the AgentOS root',
+    )
+    .addOption(
+      new Option(
+        '--api-key-env <name>',
+        'NAME of the variable holding the key (default OPENAI_API_KEY, ANTHROPIC_API_KEY; AgentOS: OS_SECURITY_KEY if set)',
+      ).argParser(apiKeyEnvFlag),
+    )
+    .option('--agent-id <id>', `AgentOS agent to run (default ${DEFAULT_AGENT_ID})`)
     .option('--json', 'print the report JSON on stdout (and nothing else)', false)
     .option('--progress', 'print a line per request on stderr (default: on a TTY)')
     .option('--no-progress', 'no progress lines')
     .action(async (flags: RunFlags) => {
-      if (flags.backend === 'live') {
-        throw new UsageError(
-          '--backend live is not available in this version; use --backend mock or mock-server.',
-        );
-      }
+      const live = liveOptions(flags);
       const deployment =
         flags.config === undefined
           ? undefined
@@ -123,6 +212,11 @@ export function runCommand(onExit: (code: number) => void): Command {
           : deployment
             ? await chaosProfileOf(deployment)
             : undefined;
+      if (live && faults) {
+        throw new UsageError(
+          `${deployment?.file ?? 'The deployment'} enables testing.chaos, which the mock backends inject; a live backend cannot. Disable it (HB__spec__testing__chaos__enabled=false) or use --backend mock.`,
+        );
+      }
       const redisUrl = flags.redis ?? process.env.REDIS_URL;
       const modes: Mode[] = flags.mode === 'both' ? ['agno-only', 'hybrid'] : [flags.mode];
       const showProgress = flags.progress ?? process.stderr.isTTY === true;
@@ -140,6 +234,7 @@ export function runCommand(onExit: (code: number) => void): Command {
           suitePath: flags.suite,
           modes,
           backend: flags.backend,
+          ...(live ? { live } : {}),
           ...(faults ? { faults } : {}),
           ...(deployment ? { deployment } : {}),
           ...(redisUrl ? { redisUrl } : {}),

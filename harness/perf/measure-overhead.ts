@@ -50,6 +50,7 @@ export async function measureOverhead(iterations = 300, warmup = 50): Promise<Ov
     const suite: Suite = {
       file: '(overhead)',
       name: 'overhead',
+      version: '1',
       sla: {},
       repetitions: 1,
       requests: [
@@ -61,6 +62,7 @@ export async function measureOverhead(iterations = 300, warmup = 50): Promise<Ov
           metadata: {},
           expect: {
             path: 'simple',
+            pathSource: 'label',
             outcome: 'resolved',
             contains: [],
             notContains: [],

@@ -32,6 +32,7 @@ export function buildReport(input: ReportInput): Report {
     tool: { name: 'hybrid-bench', version: input.toolVersion },
     suite: {
       name: input.suite.name,
+      version: input.suite.version,
       file: input.suite.file,
       scenarios: input.suite.requests.length,
     },

@@ -188,10 +188,21 @@ export const ReportSchema = z
     runId: z.string(),
     createdAt: z.iso.datetime(),
     tool: z.strictObject({ name: z.literal('hybrid-bench'), version: z.string() }),
-    suite: z.strictObject({ name: z.string(), file: z.string(), scenarios: z.int().positive() }),
+    suite: z.strictObject({
+      name: z.string(),
+      version: z.string(),
+      file: z.string(),
+      scenarios: z.int().positive(),
+    }),
     options: z.strictObject({
       modes: z.array(Mode).min(1),
       backend: z.string(),
+      /** The mock's latency model (live backends: \`realistic\`, their own). */
+      latency: z.enum(['realistic', 'zero']),
+      /** Live backends: the protocol spoken (`openai`, `anthropic`, `agno-agentos`). */
+      provider: z.string().optional(),
+      /** Live backends: where requests went (a URL only: never credentials or a key). */
+      baseUrl: z.string().optional(),
       faults: z.string().optional(),
       deployment: z.string().optional(),
       deploymentRevision: z.string().optional(),

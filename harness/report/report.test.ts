@@ -10,7 +10,14 @@ import { renderReport } from './render-report.js';
 import { ReportSchema } from './report-schema.js';
 import { writeReport } from './write-report.js';
 
-const suite: Suite = { file: 'scenarios/s.yaml', name: 's', sla: {}, repetitions: 1, requests: [] };
+const suite: Suite = {
+  file: 'scenarios/s.yaml',
+  name: 's',
+  version: '1',
+  sla: {},
+  repetitions: 1,
+  requests: [],
+};
 const report = (
   records = [
     fakeRecord(),
@@ -30,6 +37,7 @@ const report = (
     options: {
       modes: ['agno-only', 'hybrid'],
       backend: 'mock',
+      latency: 'realistic',
       sharedState: 'memory',
       seed: 42,
       concurrency: 4,

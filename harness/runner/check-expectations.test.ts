@@ -39,6 +39,7 @@ const result = (over: Partial<BridgeResult> = {}): BridgeResult => ({
 });
 const expectation = (over: Partial<Expectation> = {}): Expectation => ({
   path: 'full',
+  pathSource: 'label',
   outcome: 'escalated',
   contains: [],
   notContains: [],
@@ -101,5 +102,57 @@ describe('checkExpectations', () => {
       expectation({ handoffs: ['a', 'b'] }),
     );
     expect(checks.map((c) => c.name)).not.toContain('agents a → b');
+  });
+
+  it('makes no outcome assertion when none is expected (recorded traffic)', () => {
+    const { outcome: _none, ...rest } = expectation();
+    const checks = checkExpectations(result({ escalated: false }), rest);
+    expect(checks).toEqual([]);
+  });
+
+  it('still fails a request without expectations that did not complete', () => {
+    const { outcome: _none, ...rest } = expectation();
+    const checks = checkExpectations(
+      result({ state: 'error', text: '', error: { code: 'timeout', message: 'deadline' } }),
+      rest,
+    );
+    expect(checks.map((c) => c.pass)).toEqual([false]);
+  });
+});
+
+describe('checkExpectations with a jsonSchema', () => {
+  const jsonSchema = {
+    type: 'object',
+    required: ['orderId', 'status'],
+    properties: {
+      orderId: { type: 'string', pattern: '^ORD-\\d{5}$' },
+      status: { enum: ['open', 'shipped'] },
+    },
+  };
+  const check = (text: string) =>
+    checkExpectations(result({ text }), expectation({ jsonSchema })).find(
+      (c) => c.name === 'matches jsonSchema',
+    );
+
+  it('passes an answer that is JSON of the right shape', () => {
+    expect(check('{"orderId": "ORD-10001", "status": "shipped"}')).toEqual({
+      name: 'matches jsonSchema',
+      pass: true,
+    });
+  });
+
+  it('says which parts of the answer are wrong', () => {
+    expect(check('{"orderId": "10001", "status": "lost"}')).toEqual({
+      name: 'matches jsonSchema',
+      pass: false,
+      detail:
+        'answer/orderId must match pattern "^ORD-\\d{5}$", answer/status must be equal to one of the allowed values',
+    });
+  });
+
+  it('fails an answer that is not JSON, saying so', () => {
+    const found = check('Your order ORD-10001 has shipped.');
+    expect(found?.pass).toBe(false);
+    expect(found?.detail).toMatch(/^the answer is not JSON: /);
   });
 });

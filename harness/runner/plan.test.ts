@@ -8,12 +8,20 @@ const request = (id: string, weight = 1): ScenarioRequest => ({
   weight,
   messages: [{ role: 'user', content: id }],
   metadata: {},
-  expect: { path: 'simple', outcome: 'resolved', contains: [], notContains: [], toolsCalled: [] },
+  expect: {
+    path: 'simple',
+    pathSource: 'label',
+    outcome: 'resolved',
+    contains: [],
+    notContains: [],
+    toolsCalled: [],
+  },
   line: 1,
 });
 const suite = (requests: ScenarioRequest[], repetitions = 1): Suite => ({
   file: 's.yaml',
   name: 's',
+  version: '1',
   sla: {},
   repetitions,
   requests,

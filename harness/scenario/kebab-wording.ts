@@ -1,7 +1,8 @@
 import type { IssueWording } from '../../src/config/yaml/index.js';
 import { describeValue } from '../../src/config/yaml/index.js';
 
-function toKebab(value: string): string {
+/** `Customer Support_v2` → `customer-support-v2`. */
+export function toKebab(value: string): string {
   return value
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()

@@ -104,3 +104,27 @@ describe('validateSuiteFile', () => {
     expect(result.state).toBe('ok');
   });
 });
+
+describe('loadSuite on recorded traffic', () => {
+  it('reads a .jsonl file as one request per line', async () => {
+    const line = '{"atMs": 0, "messages": [{"role": "user", "content": "Where is ORD-10001?"}]}';
+    const suite = await loadSuite(await write('peak-hour.jsonl', `${line}\n`));
+    expect(suite).toMatchObject({ name: 'peak-hour', version: '1' });
+    expect(suite.requests.map((r) => [r.id, r.atMs, r.expect.path])).toEqual([
+      ['line-1', 0, 'complex'],
+    ]);
+  });
+
+  it('throws every problem of the file, each at its line', async () => {
+    const file = await write('bad.jsonl', '{"messages": []}\n\nnope\n');
+    const error = await loadSuite(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SuiteValidationError);
+    expect((error as SuiteValidationError).message).toBe(
+      [
+        `${file}: 2 problems`,
+        `  ${file}:1:14 messages: must not be an empty array (fix: add at least 1 item)`,
+        `  ${file}:3:1 not valid JSON: expected a value, got 'nope' (fix: write one JSON object per line: {"messages": [{"role": "user", "content": "…"}]})`,
+      ].join('\n'),
+    );
+  });
+});

@@ -88,7 +88,7 @@ describe('parseSuite reports schema problems where they are', () => {
   it('lists the allowed keys when no known key is close', () => {
     const [issue] = issues('suite: { name: tiny, owner: me }', 'requests: []');
     expect(issue).toMatchObject({ line: 1, column: 22, path: 'suite.owner' });
-    expect(issue?.fix).toBe('allowed keys here: name, description');
+    expect(issue?.fix).toBe('allowed keys here: name, description, version');
   });
 
   it.each([

@@ -63,6 +63,7 @@ describe('parseSuite on a valid suite', () => {
       metadata: {},
       expect: {
         path: 'simple',
+        pathSource: 'label',
         outcome: 'resolved',
         contains: [],
         notContains: [],

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { faultProfileSchema } from '../../mocks/faults/index.js';
 import { PATH_NAMES, type PathName } from '../../src/index.js';
+import { loadSchema } from './load-schema.js';
 
 /** Statistics an SLA may put a ceiling on; cost adds `max` (the single most expensive request). */
 export const LATENCY_STATS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
@@ -47,28 +49,39 @@ const slaShape = {
   full: pathSlaSchema.optional(),
 } satisfies Record<PathName, unknown>;
 
-const messageSchema = z.strictObject({
+export const messageSchema = z.strictObject({
   role: z.enum(MESSAGE_ROLES),
   content: text,
 });
 
-const expectationSchema = z.strictObject({
-  path: z.enum(PATH_NAMES).describe('The path the request should be routed to'),
-  outcome: z.enum(OUTCOMES).describe('How the conversation should end'),
-  contains: z
-    .array(text)
-    .optional()
-    .describe('Case-insensitive substrings the final answer must contain'),
-  notContains: z
-    .array(text)
-    .optional()
-    .describe('Case-insensitive substrings the final answer must not contain'),
-  regex: text.optional().describe('A JavaScript regular expression the final answer must match'),
-  toolsCalled: z.array(text).optional().describe('Tool names that must all be called'),
-  handoffs: z.array(text).min(1).optional().describe('Agent sequence expected on the full path'),
-  maxLatencyMs: positive.optional().describe('Latency ceiling for this request in milliseconds'),
-  maxCostUsd: positive.optional().describe('Cost ceiling for this request in US dollars'),
-});
+// Exactly one of outcome and escalated: expectation-checks.ts says so, `oneOf` tells editors.
+const expectationSchema = z
+  .strictObject({
+    path: z.enum(PATH_NAMES).describe('The path the request should be routed to'),
+    outcome: z.enum(OUTCOMES).optional().describe('How the conversation should end'),
+    escalated: z
+      .boolean()
+      .optional()
+      .describe('Shorthand for outcome: true is escalated, false is resolved'),
+    contains: z
+      .array(text)
+      .optional()
+      .describe('Case-insensitive substrings the final answer must contain'),
+    notContains: z
+      .array(text)
+      .optional()
+      .describe('Case-insensitive substrings the final answer must not contain'),
+    regex: text.optional().describe('A JavaScript regular expression the final answer must match'),
+    toolsCalled: z.array(text).optional().describe('Tool names that must all be called'),
+    handoffs: z.array(text).min(1).optional().describe('Agent sequence expected on the full path'),
+    maxLatencyMs: positive.optional().describe('Latency ceiling for this request in milliseconds'),
+    maxCostUsd: positive.optional().describe('Cost ceiling for this request in US dollars'),
+    jsonSchema: z
+      .looseObject({})
+      .optional()
+      .describe('A JSON Schema the final answer, parsed as JSON, must satisfy'),
+  })
+  .meta({ oneOf: [{ required: ['outcome'] }, { required: ['escalated'] }] });
 
 const requestSchema = z.strictObject({
   id: kebab('Unique id of the request within the suite'),
@@ -93,7 +106,15 @@ export const suiteSchema = z
     suite: z.strictObject({
       name: kebab('Name of the suite'),
       description: z.string().optional(),
+      version: text
+        .optional()
+        .describe('Version of the suite; baselines compare runs of the same version (default "1")'),
     }),
+    load: loadSchema.optional(),
+    faults: z
+      .union([text, faultProfileSchema])
+      .optional()
+      .describe('Faults to inject: a built-in profile name, a profile file, or a profile'),
     sla: z.strictObject(slaShape).optional().describe('Per-path overrides of the SLA defaults'),
     defaults: z
       .strictObject({

@@ -1,5 +1,8 @@
 import type { DraftIssue, Locator } from '../../src/config/yaml/index.js';
 import { isRecord } from '../../src/config/yaml/index.js';
+import { expectationChecks } from './expectation-checks.js';
+import { faultsCheck } from './faults-check.js';
+import { loadChecks } from './load-checks.js';
 
 /** The JavaScript engine's reason, without the pattern it already repeats. */
 function regexError(pattern: string): string | undefined {
@@ -25,6 +28,7 @@ function checkRequest(request: Record<string, unknown>, at: PropertyKey[]): Draf
     });
   }
   if (!isRecord(expect)) return issues;
+  issues.push(...expectationChecks(expect, [...at, 'expect']));
   if (typeof expect.regex === 'string') {
     const reason = regexError(expect.regex);
     if (reason !== undefined) {
@@ -66,8 +70,9 @@ function checkRequest(request: Record<string, unknown>, at: PropertyKey[]): Draf
  * file's problems all show up in one pass.
  */
 export function semanticChecks(data: unknown, locate: Locator): DraftIssue[] {
-  if (!isRecord(data) || !Array.isArray(data.requests)) return [];
-  const issues: DraftIssue[] = [];
+  if (!isRecord(data)) return [];
+  const issues = [...loadChecks(data), ...faultsCheck(data)];
+  if (!Array.isArray(data.requests)) return issues;
   const firstUse = new Map<string, number>();
   data.requests.forEach((request: unknown, index) => {
     if (!isRecord(request)) return;
