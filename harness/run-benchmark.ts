@@ -19,10 +19,13 @@ import {
 import type { RequestRecord } from './metrics/request-record.js';
 import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
 import { runSuite } from './runner/run-suite.js';
-import { loadSuite } from './scenario/index.js';
+import { loadSuite, type Suite } from './scenario/index.js';
+import { type GateOptions, gateAgainstBaselines, gatingModesFor } from './verdict/index.js';
 
 export interface BenchmarkOptions {
   suitePath: string;
+  /** The regression gate: where baselines live, or one file to compare against. Absent: no gate. */
+  gate?: GateOptions;
   modes: readonly Mode[];
   /**
    * `mock`: in-process (msw). `mock-server`: the loopback HTTP mock, over real sockets.
@@ -55,6 +58,10 @@ export interface BenchmarkOptions {
   clock?: Clock;
   signal?: AbortSignal;
   onRecord?: (record: RequestRecord, done: number, total: number) => void;
+  /** Called once the suite is loaded and valid, before any request. */
+  onStart?: (suite: Suite) => void;
+  /** Recorded traffic: replay its arrival times this many times faster (default 1). */
+  speed?: number;
 }
 
 export interface BenchmarkResult {
@@ -88,6 +95,7 @@ function runIdFor(date: Date, suite: string, seed: number): string {
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
   const clock = options.clock ?? realClock;
   const suite = await loadSuite(options.suitePath);
+  options.onStart?.(suite);
   const createdAt = new Date(clock.wallNow());
   const backend = await startBackend({
     backend: options.backend,
@@ -141,11 +149,32 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       ...(options.requests === undefined ? {} : { requests: options.requests }),
       ...(options.repetitions === undefined ? {} : { repetitions: options.repetitions }),
       requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
+      ...(options.speed === undefined ? {} : { speed: options.speed }),
       clock,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onRecord ? { onRecord: options.onRecord } : {}),
     });
+    const gatingModes = gatingModesFor(options.modes);
+    const regression = options.gate
+      ? await gateAgainstBaselines(
+          {
+            suite,
+            modes: gatingModes,
+            backend: options.backend,
+            options: {
+              seed: options.seed,
+              latency: options.latency ?? 'realistic',
+              ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+              ...(options.faults ? { faults: options.faults.name } : {}),
+              repetitions: options.repetitions ?? suite.repetitions,
+            },
+            records: run.records,
+          },
+          options.gate,
+        )
+      : [];
     const report = buildReport({
+      ...(regression.length > 0 ? { regression } : {}),
       runId,
       createdAt,
       toolVersion: await toolVersion(),

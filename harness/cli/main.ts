@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { HybridBenchError } from '../../src/index.js';
 import { EXIT_CODES } from '../verdict/index.js';
+import { baselineCommand } from './baseline-command.js';
+import { calibrateCommand } from './calibrate-command.js';
+import { compareCommand } from './compare-command.js';
 import { mockServerCommand } from './mock-server-command.js';
 import { overheadCommand } from './overhead-command.js';
 import { runCommand } from './run-command.js';
@@ -21,6 +24,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .addCommand(runCommand(setExit).exitOverride())
     .addCommand(validateCommand(setExit).exitOverride())
+    .addCommand(baselineCommand().exitOverride())
+    .addCommand(calibrateCommand().exitOverride())
+    .addCommand(compareCommand(setExit).exitOverride())
     .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride());
   try {

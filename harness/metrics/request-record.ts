@@ -51,6 +51,8 @@ export interface RequestRecord {
   mode: Mode;
   /** The path label the suite gives; summaries group by it, so both modes are compared like for like. */
   expectedPath: PathName;
+  /** Where the label came from: the suite, or (recorded traffic without one) the router itself. */
+  pathSource: 'label' | 'router';
   /** Where the router sent it (hybrid only). */
   routedPath?: PathName;
   /** Why the router chose it: a rule, the default, or an explicit override in the request. */

@@ -16,6 +16,8 @@ export interface ReportInput {
   wallTimeMs: number;
   interrupted: boolean;
   counts: { planned: number; sent: number; droppedByInterruption: number };
+  /** The regression gate's results, one per gating mode that has a baseline. */
+  regression?: Report['regression'];
 }
 
 /** Everything a report says, computed once from the records: summaries, SLA checks, comparison, verdict. */
@@ -48,9 +50,10 @@ export function buildReport(input: ReportInput): Report {
     reconciliation: reconcile(input.records, input.counts),
     sla: { targets, checks },
     summaries,
-    comparison: compareModes(summaries),
+    comparison: compareModes(input.records),
     ...(routing ? { routing } : {}),
-    verdict: decideVerdict(checks, gatingModes, input.interrupted),
+    ...(input.regression ? { regression: input.regression } : {}),
+    verdict: decideVerdict(checks, gatingModes, input.interrupted, input.regression ?? []),
     records: input.records,
   };
 }

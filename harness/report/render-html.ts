@@ -10,7 +10,12 @@ function showValue(unit: SlaCheck['unit'], value: number): string {
 
 function verdictBanner(report: Report): string {
   const { status, reasons, gatingModes } = report.verdict;
-  const title = { pass: 'SLA met', fail: 'SLA failed', interrupted: 'Run interrupted' }[status];
+  const title = {
+    pass: 'SLA met',
+    fail: 'SLA failed',
+    regressed: 'Regression against the baseline',
+    interrupted: 'Run interrupted',
+  }[status];
   const list =
     reasons.length > 0 ? `<ul>${reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>` : '';
   return `<section class="banner ${status}" data-verdict="${status}"><h2>${title}</h2>

@@ -69,6 +69,7 @@ export const RequestRecordSchema = z.strictObject({
   repetition: z.int().nonnegative(),
   mode: Mode,
   expectedPath: Path,
+  pathSource: z.enum(['label', 'router']),
   routedPath: Path.optional(),
   routeReason: z.enum(['override', 'rule', 'default']).optional(),
   routeRule: z.string().optional(),
@@ -156,6 +157,23 @@ const Side = z.strictObject({
   successRate: z.number(),
 });
 
+const Interval = z.strictObject({
+  estimate: z.number(),
+  low: z.number(),
+  high: z.number(),
+  confidence: z.number(),
+});
+const ViewSide = z.strictObject({ costPer1kUsd: z.number(), latencyP95Ms: z.number() });
+const ComparedView = z.strictObject({
+  pairs: z.int().nonnegative(),
+  agnoOnly: ViewSide,
+  hybrid: ViewSide,
+  savingsPer1kUsd: Interval,
+  latencyP95DeltaMs: Interval,
+  latencyShiftMs: z.number(),
+  latencyShiftPValue: z.number(),
+});
+
 const Comparison = z.strictObject({
   path: Path,
   requests: z.int().nonnegative(),
@@ -165,6 +183,15 @@ const Comparison = z.strictObject({
   savingsPct: z.number(),
   latencyP95DeltaMs: z.number(),
   successRateDelta: z.number(),
+  allRequests: ComparedView,
+  succeededOnly: ComparedView.optional(),
+  success: z.strictObject({
+    agnoOnly: Interval,
+    hybrid: Interval,
+    difference: Interval,
+    pValue: z.number(),
+  }),
+  claimsUse: z.strictObject({ view: z.literal('allRequests'), note: z.string() }),
 });
 
 const Routing = z.strictObject({
@@ -180,6 +207,42 @@ const Routing = z.strictObject({
       rule: z.string().optional(),
     }),
   ),
+});
+
+const RegressionCheck = z.strictObject({
+  path: Path,
+  metric: z.enum(['latency', 'cost', 'success']),
+  stat: z.string(),
+  baseline: z.number(),
+  current: z.number(),
+  relativeChange: z.number(),
+  test: z.enum([
+    'paired sign-flip',
+    'Mann-Whitney',
+    'two-proportion',
+    'exact (deterministic mock)',
+    'bootstrap',
+  ]),
+  pValue: z.number().optional(),
+  interval: z
+    .strictObject({ low: z.number(), high: z.number(), confidence: z.number() })
+    .optional(),
+  threshold: z.number(),
+  samples: z.strictObject({ baseline: z.int(), current: z.int(), paired: z.int() }),
+  regressed: z.boolean(),
+});
+
+const Regression = z.strictObject({
+  mode: Mode,
+  baselineFile: z.string(),
+  result: z.strictObject({
+    baselineRunId: z.string(),
+    comparable: z.boolean(),
+    differences: z.array(z.string()),
+    paired: z.boolean(),
+    checks: z.array(RegressionCheck),
+    regressed: z.boolean(),
+  }),
 });
 
 export const ReportSchema = z
@@ -234,8 +297,10 @@ export const ReportSchema = z
     summaries: z.array(GroupSummary),
     comparison: z.array(Comparison),
     routing: Routing.optional(),
+    /** The regression gate: each gating mode against its committed baseline, when one exists. */
+    regression: z.array(Regression).optional(),
     verdict: z.strictObject({
-      status: z.enum(['pass', 'fail', 'interrupted']),
+      status: z.enum(['pass', 'fail', 'regressed', 'interrupted']),
       exitCode: z.int(),
       reasons: z.array(z.string()),
       gatingModes: z.array(Mode),

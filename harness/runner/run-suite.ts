@@ -5,6 +5,7 @@ import {
   toCallRecords,
 } from '../metrics/request-record.js';
 import type { Suite } from '../scenario/index.js';
+import { arrivalSchedule } from './arrival-schedule.js';
 import { checkExpectations } from './check-expectations.js';
 import { type Job, planJobs } from './plan.js';
 import { runPool } from './pool.js';
@@ -20,6 +21,8 @@ export interface RunSuiteOptions {
   repetitions?: number;
   /** Safety net per request; the bridge's own deadlines normally end a request first. */
   requestTimeoutMs: number;
+  /** Recorded traffic: replay arrival times this many times faster (default 1). */
+  speed?: number;
   clock: Clock;
   signal?: AbortSignal;
   /** Called as each request finishes (for progress). */
@@ -51,17 +54,20 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
   const startedMs = options.clock.now();
   let done = 0;
   let started = 0;
-  const results = await runPool(
-    jobs,
-    options.concurrency,
-    async (job) => {
-      started++;
-      const record = await runJob(job, options);
-      options.onRecord?.(record, ++done, jobs.length);
-      return record;
-    },
-    options.signal,
-  );
+  const work = async (job: Job) => {
+    started++;
+    const record = await runJob(job, options);
+    options.onRecord?.(record, ++done, jobs.length);
+    return record;
+  };
+  // Recorded traffic keeps its arrival times (open loop); anything else runs at the concurrency.
+  const schedule =
+    options.requests === undefined
+      ? arrivalSchedule(options.suite.requests, { speed: options.speed ?? 1 })
+      : undefined;
+  const results = schedule
+    ? await runOnSchedule(jobs, options.suite.requests, schedule, work, options)
+    : await runPool(jobs, options.concurrency, work, options.signal);
   const interrupted = options.signal?.aborted ?? false;
   const finished = results.filter((r): r is RequestRecord => r !== undefined);
   // Requests cut short by the interruption say nothing about the system: keep completed ones only.
@@ -74,6 +80,33 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
     wallTimeMs: options.clock.now() - startedMs,
     interrupted,
   };
+}
+
+/**
+ * Starts each job at its request's arrival offset (plus one recording's span per repetition),
+ * without a concurrency cap: the traffic decides the load, as it did when it was recorded.
+ */
+async function runOnSchedule(
+  jobs: readonly Job[],
+  requests: Suite['requests'],
+  offsets: readonly number[],
+  work: (job: Job) => Promise<RequestRecord>,
+  options: RunSuiteOptions,
+): Promise<Array<RequestRecord | undefined>> {
+  const offsetOf = new Map(requests.map((r, i) => [r.id, offsets[i] ?? 0]));
+  const spanMs = Math.max(0, ...offsets) + 1;
+  const startMs = options.clock.now();
+  return Promise.all(
+    jobs.map(async (job) => {
+      const dueMs = (offsetOf.get(job.request.id) ?? 0) + job.repetition * spanMs;
+      try {
+        await options.clock.sleep(startMs + dueMs - options.clock.now(), options.signal);
+      } catch {
+        return undefined;
+      }
+      return work(job);
+    }),
+  );
 }
 
 async function runJob(job: Job, options: RunSuiteOptions): Promise<RequestRecord> {
@@ -104,6 +137,7 @@ function toRecord(job: Job, result: BridgeResult, startedAt: string): RequestRec
     repetition: job.repetition,
     mode: job.mode,
     expectedPath: job.request.expect.path,
+    pathSource: job.request.expect.pathSource,
     ...(result.route ? { routedPath: result.route.path, routeReason: result.route.reason } : {}),
     ...(result.route?.rule ? { routeRule: result.route.rule } : {}),
     servedBy: result.servedBy,

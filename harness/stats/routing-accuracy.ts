@@ -12,6 +12,8 @@ export function routingAccuracy(records: readonly RequestRecord[]): RoutingAccur
       r.mode !== 'hybrid' ||
       !r.routedPath ||
       r.routeReason === 'override' ||
+      // A label the router made itself (recorded traffic without one) says nothing about the rules.
+      r.pathSource === 'router' ||
       routed.has(r.scenarioId)
     )
       continue;

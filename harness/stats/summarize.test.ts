@@ -35,17 +35,33 @@ describe('summarize', () => {
 });
 
 describe('compareModes', () => {
-  it('reports cost per 1,000 requests and the hybrid’s savings', () => {
-    const comparison = compareModes(
-      summarize([
-        fakeRecord({ mode: 'agno-only', costUsd: 0.004 }),
-        fakeRecord({ mode: 'hybrid', costUsd: 0.001 }),
-      ]),
-    );
-    expect(comparison).toHaveLength(1);
-    expect(comparison[0]?.agnoOnly.costPer1kUsd).toBeCloseTo(4, 12);
-    expect(comparison[0]?.savingsPer1kUsd).toBeCloseTo(3, 12);
-    expect(comparison[0]?.savingsPct).toBeCloseTo(75, 10);
+  const pair = (id: string, agnoCost: number, hybridCost: number, hybridOk = true) => [
+    fakeRecord({ id, mode: 'agno-only', costUsd: agnoCost, latencyMs: 2_000 }),
+    fakeRecord({ id, mode: 'hybrid', costUsd: hybridCost, latencyMs: 1_000, success: hybridOk }),
+  ];
+  const records = [
+    ...pair('a#0', 0.004, 0.001),
+    ...pair('b#0', 0.004, 0.002),
+    ...pair('c#0', 0.006, 0.001, false),
+  ];
+
+  it('pairs requests and reports savings per 1,000 requests with a paired interval', () => {
+    const [c] = compareModes(records);
+    expect(c?.requests).toBe(3);
+    expect(c?.agnoOnly.costPer1kUsd).toBeCloseTo(14 / 3, 10);
+    expect(c?.savingsPer1kUsd).toBeCloseTo((3 + 2 + 5) / 3, 10);
+    expect(c?.allRequests.savingsPer1kUsd.low).toBeLessThanOrEqual(c?.savingsPer1kUsd ?? 0);
+    expect(c?.allRequests.savingsPer1kUsd.high).toBeGreaterThanOrEqual(c?.savingsPer1kUsd ?? 0);
+    expect(c?.latencyP95DeltaMs).toBe(-1_000);
+  });
+
+  it('adds the succeeded-only view when the modes fail differently, and says which view claims use', () => {
+    const [c] = compareModes(records);
+    expect(c?.succeededOnly?.pairs).toBe(2);
+    expect(c?.succeededOnly?.savingsPer1kUsd.estimate).toBeCloseTo(2.5, 10);
+    expect(c?.success.hybrid.estimate).toBeCloseTo(2 / 3, 10);
+    expect(c?.claimsUse.view).toBe('allRequests');
+    expect(c?.claimsUse.note).toMatch(/failed differently/);
   });
 });
 

@@ -1,3 +1,9 @@
+export type { GateInput, GateOptions } from './gate-against-baselines.js';
+export { gateAgainstBaselines } from './gate-against-baselines.js';
+export type { CurrentRun, RegressionCheck, RegressionResult } from './regression.js';
+export { checkRegression } from './regression.js';
+export type { RegressionThresholds } from './regression-thresholds.js';
+export { DEFAULT_REGRESSION_THRESHOLDS } from './regression-thresholds.js';
 export type { PathSlaTargets, SlaCheck } from './sla.js';
 export { checkSla, resolveSla, SLA_DEFAULTS } from './sla.js';
 export type { Verdict } from './verdict.js';

@@ -283,7 +283,8 @@ function successCheck(
       regressed: newlyFailing > 0,
     };
   }
-  const test = twoProportionTest(okA, base.length, okB, now.length, { alternative: 'less' });
+  // 'greater': the baseline's rate (a) is above tonight's (b), i.e. success dropped.
+  const test = twoProportionTest(okA, base.length, okB, now.length, { alternative: 'greater' });
   return {
     ...common,
     test: 'two-proportion',

@@ -1,4 +1,5 @@
 import type { Mode } from '../../src/index.js';
+import type { RegressionCheck, RegressionResult } from './regression.js';
 import type { SlaCheck } from './sla.js';
 
 /** Exit codes are API. */
@@ -12,7 +13,8 @@ export const EXIT_CODES = {
 } as const;
 
 export interface Verdict {
-  status: 'pass' | 'fail' | 'interrupted';
+  /** `regressed`: every SLA held but the run is significantly worse than its baseline. */
+  status: 'pass' | 'fail' | 'regressed' | 'interrupted';
   exitCode: number;
   /** One line per failed gating check, readable on its own. */
   reasons: string[];
@@ -29,11 +31,21 @@ function describeCheck(c: SlaCheck): string {
   return `${c.mode} ${c.path}: ${c.metric} ${c.stat} ${show(c.value)} (needs ${c.comparison} ${show(c.limit)})`;
 }
 
-/** The run's verdict: interrupted beats everything; otherwise any failed gating check fails it. */
+function describeRegression(mode: string, c: RegressionCheck): string {
+  const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+  const p = c.pValue === undefined ? '' : `, p=${c.pValue.toPrecision(2)}`;
+  return `${mode} ${c.path}: ${c.metric} ${c.stat} ${pct(c.relativeChange)} against the baseline (${c.test}${p})`;
+}
+
+/**
+ * The run's verdict. Interrupted beats everything; then a failed gating SLA check (exit 3); then
+ * a regression against a comparable baseline (exit 4).
+ */
 export function decideVerdict(
   checks: readonly SlaCheck[],
   gatingModes: Mode[],
   interrupted: boolean,
+  regressions: ReadonlyArray<{ mode: Mode; result: RegressionResult }> = [],
 ): Verdict {
   const failed = checks.filter((c) => c.gating && !c.pass);
   if (interrupted) {
@@ -44,13 +56,21 @@ export function decideVerdict(
       gatingModes,
     };
   }
-  return failed.length > 0
-    ? {
-        status: 'fail',
-        exitCode: EXIT_CODES.slaFailed,
-        reasons: failed.map(describeCheck),
-        gatingModes,
-      }
+  if (failed.length > 0) {
+    return {
+      status: 'fail',
+      exitCode: EXIT_CODES.slaFailed,
+      reasons: failed.map(describeCheck),
+      gatingModes,
+    };
+  }
+  const regressed = regressions.flatMap(({ mode, result }) =>
+    result.comparable
+      ? result.checks.filter((c) => c.regressed).map((c) => describeRegression(mode, c))
+      : [],
+  );
+  return regressed.length > 0
+    ? { status: 'regressed', exitCode: EXIT_CODES.regression, reasons: regressed, gatingModes }
     : { status: 'pass', exitCode: EXIT_CODES.ok, reasons: [], gatingModes };
 }
 

@@ -11,6 +11,7 @@ export function fakeRecord(
     repetition: 0,
     mode: 'hybrid',
     expectedPath: 'simple',
+    pathSource: 'label',
     routedPath: 'simple',
     routeReason: 'default',
     servedBy: 'simple',

@@ -1,0 +1,74 @@
+import {
+  checkApiKeyEnvName,
+  checkBaseUrl,
+  LIVE_PROVIDERS,
+  type LiveBackendOptions,
+  type LiveProvider,
+} from '../backends/index.js';
+import { UsageError } from './cli-error.js';
+import type { RunFlags } from './run-flags.js';
+
+/** The variable name flag: a value that is not a name (a pasted key) is refused, never echoed. */
+export function apiKeyEnvFlag(value: string): string {
+  const problem = checkApiKeyEnvName(value);
+  if (problem) throw new UsageError(problem);
+  return value;
+}
+
+function urlProblem(provider: LiveProvider, baseUrl: string): string[] {
+  const checked = checkBaseUrl(provider, baseUrl);
+  return checked.state === 'invalid' ? [checked.problem] : [];
+}
+
+/**
+ * The live backend's options from the flags, or undefined for the mocks. Live flags without
+ * `--backend live`, or mock-only flags with it, are usage errors, all reported together.
+ */
+export function liveOptions(flags: RunFlags): LiveBackendOptions | undefined {
+  const given = (
+    [
+      ['--provider', flags.provider],
+      ['--base-url', flags.baseUrl],
+      ['--api-key-env', flags.apiKeyEnv],
+      ['--agent-id', flags.agentId],
+    ] as const
+  )
+    .filter(([, value]) => value !== undefined)
+    .map(([flag]) => flag);
+  if (flags.backend !== 'live') {
+    if (given.length === 0) return undefined;
+    throw new UsageError(
+      `${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --backend live.`,
+    );
+  }
+  const problems = [
+    ...(flags.provider === undefined
+      ? [`--backend live needs --provider (${LIVE_PROVIDERS.join(', ')}).`]
+      : []),
+    ...(flags.baseUrl === undefined
+      ? ['--backend live needs --base-url URL (e.g. https://api.openai.com/v1).']
+      : []),
+    ...(flags.provider === undefined || flags.baseUrl === undefined
+      ? []
+      : urlProblem(flags.provider, flags.baseUrl)),
+    ...(flags.agentId !== undefined && flags.provider !== 'agno-agentos'
+      ? ['--agent-id only applies to --provider agno-agentos.']
+      : []),
+    ...(flags.faults === undefined
+      ? []
+      : ['--faults is injected by the mock backends only; a live backend has its own faults.']),
+    ...(flags.timeScale === undefined
+      ? []
+      : ['--time-scale scales the mock’s delays; a live backend has its own.']),
+  ];
+  if (problems.length > 0 || flags.provider === undefined || flags.baseUrl === undefined) {
+    throw new UsageError(problems.join('\n'));
+  }
+  return {
+    provider: flags.provider,
+    baseUrl: flags.baseUrl,
+    ...(flags.apiKeyEnv === undefined ? {} : { apiKeyEnv: flags.apiKeyEnv }),
+    ...(flags.agentId === undefined ? {} : { agentId: flags.agentId }),
+    env: process.env,
+  };
+}

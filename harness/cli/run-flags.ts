@@ -1,0 +1,131 @@
+import { availableParallelism } from 'node:os';
+import { type Command, Option } from 'commander';
+import { FAULT_PROFILES } from '../../mocks/index.js';
+import { DEFAULT_AGENT_ID, LIVE_PROVIDERS, type LiveProvider } from '../backends/index.js';
+import { apiKeyEnvFlag } from './live-flags.js';
+import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
+
+export const MODE_CHOICES = ['agno-only', 'hybrid', 'both'] as const;
+export const BACKEND_CHOICES = ['mock', 'mock-server', 'live'] as const;
+
+export interface RunFlags {
+  suite: string;
+  mode: (typeof MODE_CHOICES)[number];
+  backend: (typeof BACKEND_CHOICES)[number];
+  seed: number;
+  requests?: number;
+  repetitions?: number;
+  concurrency: number;
+  out: string;
+  json: boolean;
+  progress?: boolean;
+  latency: 'realistic' | 'zero';
+  timeScale?: number;
+  faults?: string;
+  config?: string;
+  redis?: string;
+  provider?: LiveProvider;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  agentId?: string;
+  baselines: string;
+  baseline?: string;
+  gate: boolean;
+  speed?: number;
+}
+
+/** The flags of `bench run`. */
+export function addRunOptions(command: Command): Command {
+  return command
+    .option(
+      '--suite <path>',
+      'scenario suite (YAML) or recorded traffic (JSONL)',
+      'scenarios/customer-support.yaml',
+    )
+    .addOption(
+      new Option('--mode <mode>', 'which side to run')
+        .argParser(choiceFlag('--mode', MODE_CHOICES))
+        .default('both'),
+    )
+    .addOption(
+      new Option('--backend <name>', 'model backend')
+        .argParser(choiceFlag('--backend', BACKEND_CHOICES))
+        .default('mock'),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed for the mock and sampling')
+        .argParser(integerFlag('--seed', 0))
+        .default(42),
+    )
+    .addOption(
+      new Option('--requests <n>', 'requests per mode, drawn from the suite by weight').argParser(
+        integerFlag('--requests', 1),
+      ),
+    )
+    .addOption(
+      new Option('--repetitions <n>', 'times each request runs (default: the suite’s)').argParser(
+        integerFlag('--repetitions', 1),
+      ),
+    )
+    .addOption(
+      new Option('--concurrency <n>', 'requests in flight')
+        .argParser(integerFlag('--concurrency', 1))
+        .default(Math.max(8, availableParallelism() * 4)),
+    )
+    .option('--out <dir>', 'report root folder', 'reports')
+    .addOption(
+      new Option('--latency <model>', 'mock latency')
+        .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
+        .default('realistic'),
+    )
+    .addOption(
+      new Option(
+        '--time-scale <factor>',
+        'multiply the mock’s modelled delays (0.1 = ten times faster)',
+      ).argParser(positiveNumberFlag('--time-scale')),
+    )
+    .option(
+      '--faults <name|file>',
+      `inject a fault profile (${Object.keys(FAULT_PROFILES).join(', ')}, or a YAML/JSON file)`,
+    )
+    .option(
+      '--config <file>',
+      'run the hybrid with this deployment config (runtime, A/B arms, chaos)',
+    )
+    .option(
+      '--redis <url>',
+      'keep the hybrid’s limits, breakers and cache in Redis (default: $REDIS_URL, else memory)',
+    )
+    .addOption(
+      new Option('--provider <name>', 'live backend protocol').argParser(
+        choiceFlag('--provider', LIVE_PROVIDERS),
+      ),
+    )
+    .option(
+      '--base-url <url>',
+      'live backend URL: https://api.openai.com/v1, https://api.anthropic.com (no /v1), or the AgentOS root',
+    )
+    .addOption(
+      new Option(
+        '--api-key-env <name>',
+        'NAME of the variable holding the key (default OPENAI_API_KEY, ANTHROPIC_API_KEY; AgentOS: OS_SECURITY_KEY if set)',
+      ).argParser(apiKeyEnvFlag),
+    )
+    .option('--agent-id <id>', `AgentOS agent to run (default ${DEFAULT_AGENT_ID})`)
+    .option('--json', 'print the report JSON on stdout (and nothing else)', false)
+    .option(
+      '--baselines <dir>',
+      'committed baselines: <dir>/<suite>/<mode>-<backend>.json',
+      'baselines',
+    )
+    .option('--baseline <file>', 'compare against this baseline file instead')
+    .option('--no-gate', 'skip the regression gate against the baseline')
+    .addOption(
+      new Option(
+        '--speed <factor>',
+        'recorded traffic (JSONL): replay its arrival times this many times faster',
+      ).argParser(positiveNumberFlag('--speed')),
+    )
+    .option('--progress', 'print progress on stderr (default: on a TTY)')
+    .option('--no-progress', 'no progress lines');
+}
