@@ -1,4 +1,4 @@
-import { formatMs, formatPct, formatUsd, type Report } from '../report/index.js';
+import { formatMs, formatPct, formatSigned, formatUsd, type Report } from '../report/index.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const padStart = (text: string, width: number) => text.padStart(width);
@@ -37,6 +37,7 @@ export function summaryText(report: Report, dir: string): string {
       );
     }
   }
+  lines.push(...comparisonLines(report), ...regressionLines(report), ...consistencyLines(report));
   const c = report.reconciliation;
   lines.push(
     '',
@@ -55,4 +56,52 @@ export function summaryText(report: Report, dir: string): string {
     `report: ${dir}/index.html`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+function comparisonLines(report: Report): string[] {
+  if (report.comparison.length === 0) return [];
+  const signedUsd = (v: number) => formatSigned(v, formatUsd);
+  const signedMs = (v: number) => formatSigned(v, formatMs);
+  const lines = ['', 'agno-only vs hybrid, paired (95% bootstrap intervals, all requests):'];
+  for (const c of report.comparison) {
+    const s = c.allRequests.savingsPer1kUsd;
+    const d = c.allRequests.latencyP95DeltaMs;
+    lines.push(
+      `  ${pad(c.path, 8)} saves ${signedUsd(s.estimate)} per 1k [${signedUsd(s.low)}, ${signedUsd(s.high)}] · p95 ${formatMs(c.agnoOnly.latencyP95Ms)} → ${formatMs(c.hybrid.latencyP95Ms)} (${signedMs(d.estimate)} [${signedMs(d.low)}, ${signedMs(d.high)}]) · success ${formatPct(c.agnoOnly.successRate)} → ${formatPct(c.hybrid.successRate)}`,
+    );
+  }
+  return lines;
+}
+
+function regressionLines(report: Report): string[] {
+  return (report.regression ?? []).flatMap((g) => {
+    const r = g.result;
+    const state = r.regressed ? 'REGRESSED' : r.comparable ? 'no regression' : 'not comparable';
+    const head = `regression gate, ${g.mode} vs ${g.baselineFile}: ${state} (${r.checks.length} checks, ${r.paired ? 'paired' : 'unpaired'})`;
+    const details = [
+      ...r.differences.map((d) => `  ${d}`),
+      ...r.checks
+        .filter((c) => c.regressed)
+        .map(
+          (c) =>
+            `  ${c.path} ${c.metric} ${c.stat} ${formatSigned(c.relativeChange * 100, (v) => `${v.toFixed(1)}%`)} (threshold ${(c.threshold * 100).toFixed(1)}%, ${c.test}${c.pValue === undefined ? '' : `, p ${c.pValue.toFixed(4)}`})`,
+        ),
+    ];
+    return ['', head, ...details];
+  });
+}
+
+function consistencyLines(report: Report): string[] {
+  const lines = report.goodput.map(
+    (g) =>
+      `goodput ${g.mode}: ${g.goodRequestsPerSecond.toFixed(2)} of ${g.requestsPerSecond.toFixed(2)} req/s met their SLA (${g.metSla}/${g.requests})`,
+  );
+  for (const p of report.passK) {
+    const last = p.points.at(-1);
+    if (!last || last.k < 2) continue;
+    lines.push(
+      `pass^${last.k} ${p.mode} ${p.path}: ${formatPct(last.value)} (${formatPct(last.underSla)} under SLA)`,
+    );
+  }
+  return lines.length ? ['', ...lines] : [];
 }

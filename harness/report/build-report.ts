@@ -3,7 +3,14 @@ import type { Mode } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import type { Suite } from '../scenario/index.js';
 import { compareModes, reconcile, routingAccuracy, summarize } from '../stats/index.js';
-import { checkSla, decideVerdict, gatingModesFor, resolveSla } from '../verdict/index.js';
+import {
+  checkSla,
+  decideVerdict,
+  gatingModesFor,
+  resolveSla,
+  summarizeGoodput,
+  summarizePassK,
+} from '../verdict/index.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './report-schema.js';
 
 export interface ReportInput {
@@ -51,6 +58,8 @@ export function buildReport(input: ReportInput): Report {
     sla: { targets, checks },
     summaries,
     comparison: compareModes(input.records),
+    passK: summarizePassK(input.records, targets),
+    goodput: summarizeGoodput(input.records, targets),
     ...(routing ? { routing } : {}),
     ...(input.regression ? { regression: input.regression } : {}),
     verdict: decideVerdict(checks, gatingModes, input.interrupted, input.regression ?? []),

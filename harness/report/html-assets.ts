@@ -7,7 +7,7 @@ th{background:#f4f6f9;font-weight:600}td.num{text-align:right;font-variant-numer
 tr.fail td{background:#fff1f0}tr.info td{color:#6b7280}.good{color:#0a7a32}.bad{color:#b42318}
 .banner{padding:12px 16px;border-radius:8px;margin:16px 0}.banner h2{margin:0}.banner.pass{background:#e7f6ec;border:1px solid #9bd3ad}
 .banner.fail{background:#fdecea;border:1px solid #f1a39b}.banner.interrupted{background:#fff6e0;border:1px solid #f0cf7a}
-.matrix{width:auto}.note{color:#6b7280;font-size:12px}#filter{margin:8px 0;padding:6px 8px;width:320px}
+.matrix{width:auto}.note{color:#6b7280;font-size:12px}.ci,small{color:#6b7280;font-size:11px}#filter{margin:8px 0;padding:6px 8px;width:320px}
 details summary{cursor:pointer;max-width:420px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}details p{white-space:pre-wrap;max-width:640px}
 `;
 

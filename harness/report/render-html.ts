@@ -1,5 +1,10 @@
-import { escapeHtml as e, formatMs, formatPct, formatSigned, formatUsd } from './format.js';
+import { escapeHtml as e, formatMs, formatPct, formatUsd } from './format.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import {
+  comparisonSection,
+  consistencySection,
+  regressionSection,
+} from './render-html-statistics.js';
 import type { Report } from './report-schema.js';
 
 type SlaCheck = Report['sla']['checks'][number];
@@ -48,24 +53,6 @@ function summaryTable(report: Report): string {
     .join('\n');
   return `<table><thead><tr><th>Path</th><th>Mode</th><th>Requests</th><th>Success</th><th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>TTFT p50</th>
 <th>Cost mean</th><th>Cost p95</th><th>Cost total</th><th>Model calls</th><th>Tokens in / out</th></tr></thead><tbody>${rows}</tbody></table>`;
-}
-
-function comparisonTable(report: Report): string {
-  if (report.comparison.length === 0)
-    return '<p>Run with <code>--mode both</code> to compare agno-only with hybrid.</p>';
-  const rows = report.comparison
-    .map(
-      (
-        c,
-      ) => `<tr><td>${c.path}</td><td class="num">${formatUsd(c.agnoOnly.costPer1kUsd)}</td><td class="num">${formatUsd(c.hybrid.costPer1kUsd)}</td>
-<td class="num ${c.savingsPer1kUsd >= 0 ? 'good' : 'bad'}">${formatSigned(c.savingsPer1kUsd, formatUsd)} (${c.savingsPct.toFixed(1)}%)</td>
-<td class="num">${formatMs(c.agnoOnly.latencyP95Ms)}</td><td class="num">${formatMs(c.hybrid.latencyP95Ms)}</td>
-<td class="num">${formatPct(c.agnoOnly.successRate)}</td><td class="num">${formatPct(c.hybrid.successRate)}</td></tr>`,
-    )
-    .join('\n');
-  return `<table><thead><tr><th>Path</th><th>agno-only per 1k</th><th>hybrid per 1k</th><th>Hybrid saves per 1k</th><th>agno-only p95</th><th>hybrid p95</th>
-<th>agno-only success</th><th>hybrid success</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="note">Point estimates over every request of each path (failed ones included); confidence intervals come with the statistics engine.</p>`;
 }
 
 function reliabilityTable(report: Report): string {
@@ -136,8 +123,10 @@ export function renderHtml(report: Report): string {
 concurrency ${o.concurrency} · ${report.records.length} requests in ${formatMs(report.wallTimeMs)} · node ${e(report.environment.node)}</p></header>
 ${verdictBanner(report)}
 <h2>SLA per path</h2>${slaTable(report)}
-<h2>Cost-benefit: agno-only vs hybrid</h2>${comparisonTable(report)}
+<h2>Cost-benefit: agno-only vs hybrid</h2>${comparisonSection(report)}
+<h2>Regression against the baseline</h2>${regressionSection(report)}
 <h2>Per-path figures</h2>${summaryTable(report)}
+<h2>Consistency and goodput</h2>${consistencySection(report)}
 <h2>Reliability: what it cost and what it bought</h2>${reliabilityTable(report)}
 <h2>Routing accuracy</h2>${routingSection(report)}
 <h2>Requests</h2>${requestTable(report)}

@@ -131,6 +131,29 @@ const GroupSummary = z.strictObject({
   }),
 });
 
+const PassK = z.strictObject({
+  mode: Mode,
+  path: Path,
+  trials: z.strictObject({ min: z.int().positive(), max: z.int().positive() }),
+  points: z.array(
+    z.strictObject({
+      k: z.int().positive(),
+      value: z.number().min(0).max(1),
+      underSla: z.number().min(0).max(1),
+      scenarios: z.int().positive(),
+    }),
+  ),
+});
+
+const Goodput = z.strictObject({
+  mode: Mode,
+  requests: z.int().positive(),
+  metSla: z.int().nonnegative(),
+  requestsPerSecond: z.number().nonnegative(),
+  goodRequestsPerSecond: z.number().nonnegative(),
+  durationSeconds: z.number().positive(),
+});
+
 const SlaTargets = z.strictObject({
   latency: z.strictObject({ stat: z.enum(LATENCY_STATS), maxMs: z.number() }),
   cost: z.strictObject({ stat: z.enum(COST_STATS), maxUsd: z.number() }),
@@ -296,6 +319,10 @@ export const ReportSchema = z
     sla: z.strictObject({ targets: PerPath(SlaTargets), checks: z.array(SlaCheck) }),
     summaries: z.array(GroupSummary),
     comparison: z.array(Comparison),
+    /** τ-bench pass^k per mode and path over the scenarios' repetitions, plain and under SLA. */
+    passK: z.array(PassK),
+    /** Requests per second per mode, and those that met their path's SLA. */
+    goodput: z.array(Goodput),
     routing: Routing.optional(),
     /** The regression gate: each gating mode against its committed baseline, when one exists. */
     regression: z.array(Regression).optional(),

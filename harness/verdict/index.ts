@@ -6,5 +6,7 @@ export type { RegressionThresholds } from './regression-thresholds.js';
 export { DEFAULT_REGRESSION_THRESHOLDS } from './regression-thresholds.js';
 export type { PathSlaTargets, SlaCheck } from './sla.js';
 export { checkSla, resolveSla, SLA_DEFAULTS } from './sla.js';
+export type { GoodputSummary, PassKPoint, PassKSummary } from './sla-reliability.js';
+export { MAX_PASS_K, metSla, summarizeGoodput, summarizePassK } from './sla-reliability.js';
 export type { Verdict } from './verdict.js';
 export { decideVerdict, EXIT_CODES, gatingModesFor } from './verdict.js';

@@ -117,6 +117,13 @@ export function checkRegression(
     regressed: false,
   };
   if (!result.comparable) return result;
+  // Modelled delays scale with these, so latencies measured under different ones say nothing
+  // about the system; cost and success still compare.
+  const latencyComparable =
+    baseline.options.latency === current.options.latency &&
+    (baseline.options.timeScale ?? 1) === (current.options.timeScale ?? 1);
+  if (!latencyComparable)
+    result.differences.push('latency not compared: the latency model or time scale differs');
   for (const [path, baseSamples] of Object.entries(baseline.paths) as Array<
     [PathName, BaselineSample[]]
   >) {
@@ -133,16 +140,19 @@ export function checkRegression(
     if (now.length === 0 || baseSamples.length === 0) continue;
     const pairs = paired ? pairUp(baseSamples, now, (s) => s.id) : [];
     const usePairs = paired && pairs.length >= Math.min(baseSamples.length, now.length) * 0.8;
+    if (latencyComparable)
+      result.checks.push(
+        latencyCheck(
+          path,
+          baseSamples,
+          now,
+          usePairs ? pairs : undefined,
+          sla[path].latency.stat,
+          thresholds,
+          seed,
+        ),
+      );
     result.checks.push(
-      latencyCheck(
-        path,
-        baseSamples,
-        now,
-        usePairs ? pairs : undefined,
-        sla[path].latency.stat,
-        thresholds,
-        seed,
-      ),
       costCheck(path, baseSamples, now, usePairs ? pairs : undefined, thresholds, seed),
       successCheck(path, baseSamples, now, usePairs ? pairs : undefined, thresholds),
     );
