@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { FaultProfile } from '../mocks/index.js';
+import { dirname, resolve } from 'node:path';
+import { type FaultProfile, looksLikeProfileFile, resolveFaultProfile } from '../mocks/index.js';
 import {
   type Clock,
   createBridge,
@@ -18,6 +19,7 @@ import {
 } from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
 import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
+import { resolveTraffic } from './runner/resolve-traffic.js';
 import { runSuite } from './runner/run-suite.js';
 import { loadSuite, type Suite } from './scenario/index.js';
 import { type GateOptions, gateAgainstBaselines, gatingModesFor } from './verdict/index.js';
@@ -39,8 +41,12 @@ export interface BenchmarkOptions {
    */
   live?: LiveBackendOptions;
   seed: number;
-  concurrency: number;
-  /** Run this many requests per mode, drawn from the suite by weight; default: the whole suite. */
+  /** Requests in flight; default: the suite's closed load, else `DEFAULT_CONCURRENCY`. */
+  concurrency?: number;
+  /**
+   * Run this many requests per mode, drawn from the suite by weight; default: the suite's load,
+   * else the whole suite. Either this or `concurrency` overrides the suite's load.
+   */
   requests?: number;
   repetitions?: number;
   /** A deployment to run the hybrid with: its runtime config and A/B arms. */
@@ -77,6 +83,16 @@ async function toolVersion(): Promise<string> {
   return pkg.version;
 }
 
+/** The suite's own `faults`: a built-in name, a file next to the suite, or a profile written in it. */
+async function suiteFaults(suite: Suite): Promise<FaultProfile> {
+  const faults = suite.faults as string | FaultProfile;
+  if (typeof faults !== 'string') return faults;
+  // A file is found next to the suite, as its author sees it. Files are read when the run starts.
+  return resolveFaultProfile(
+    looksLikeProfileFile(faults) ? resolve(dirname(suite.file), faults) : faults,
+  );
+}
+
 function runIdFor(date: Date, suite: string, seed: number): string {
   const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${stamp}-${suite}-s${seed}`;
@@ -95,6 +111,13 @@ function runIdFor(date: Date, suite: string, seed: number): string {
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
   const clock = options.clock ?? realClock;
   const suite = await loadSuite(options.suitePath);
+  const traffic = resolveTraffic(suite, options);
+  // --faults (or the deployment's chaos) wins; a live backend cannot inject the suite's own.
+  const faults =
+    options.faults ??
+    (suite.faults === undefined || options.backend === 'live'
+      ? undefined
+      : await suiteFaults(suite));
   options.onStart?.(suite);
   const createdAt = new Date(clock.wallNow());
   const backend = await startBackend({
@@ -103,7 +126,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     seed: options.seed,
     ...(options.latency ? { latency: options.latency } : {}),
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
-    ...(options.faults ? { faults: options.faults } : {}),
+    ...(faults ? { faults } : {}),
     clock,
   });
   const models = backend.models;
@@ -145,8 +168,9 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       bridges,
       modes: options.modes,
       seed: options.seed,
-      concurrency: options.concurrency,
-      ...(options.requests === undefined ? {} : { requests: options.requests }),
+      concurrency: traffic.concurrency,
+      ...(traffic.requests === undefined ? {} : { requests: traffic.requests }),
+      ...(traffic.arrivalsMs === undefined ? {} : { arrivalsMs: traffic.arrivalsMs }),
       ...(options.repetitions === undefined ? {} : { repetitions: options.repetitions }),
       requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
       ...(options.speed === undefined ? {} : { speed: options.speed }),
@@ -165,7 +189,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
               seed: options.seed,
               latency: options.latency ?? 'realistic',
               ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
-              ...(options.faults ? { faults: options.faults.name } : {}),
+              ...(faults ? { faults: faults.name } : {}),
               repetitions: options.repetitions ?? suite.repetitions,
             },
             records: run.records,
@@ -186,15 +210,16 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
         ...(backend.providerName
           ? { provider: backend.providerName, baseUrl: backend.baseUrl }
           : {}),
-        ...(options.faults ? { faults: options.faults.name } : {}),
+        ...(faults ? { faults: faults.name } : {}),
         ...(options.deployment
           ? { deployment: options.deployment.file, deploymentRevision: options.deployment.revision }
           : {}),
         sharedState: options.redisUrl ? 'redis' : 'memory',
         ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
         seed: options.seed,
-        concurrency: options.concurrency,
-        ...(options.requests === undefined ? {} : { requests: options.requests }),
+        concurrency: traffic.concurrency,
+        load: traffic.description,
+        ...(traffic.requests === undefined ? {} : { requests: traffic.requests }),
         repetitions: options.repetitions ?? suite.repetitions,
       },
       records: run.records,

@@ -55,6 +55,7 @@ export {
   faultProfileSchema,
   getFaultProfile,
   loadFaultProfile,
+  looksLikeProfileFile,
   mixProfiles,
   parseFaultProfile,
   resolveFaultProfile,

@@ -56,7 +56,7 @@ export function baselineCommand(): Command {
         }
         const file = baselinePath(flags.dir, report.suite.name, mode, report.options.backend);
         await writeBaseline(file, baselineFromReport(report, mode));
-        process.stderr.write(
+        process.stdout.write(
           `wrote ${file} (${report.records.filter((r) => r.mode === mode).length} samples from run ${report.runId})\n`,
         );
       }

@@ -30,9 +30,12 @@ export function calibrateCommand(): Command {
       new Option('--seed <n>', 'first seed').argParser(integerFlag('--seed', 0)).default(1000),
     )
     .addOption(
-      new Option('--time-scale <factor>', 'mock latency scale of every run')
+      new Option(
+        '--time-scale <factor>',
+        'mock latency scale of every run (below 0.1, timing jitter of the machine weighs more than the latency model)',
+      )
         .argParser(positiveNumberFlag('--time-scale'))
-        .default(0.05),
+        .default(0.1),
     )
     .addOption(
       new Option('--latency-shift <fraction>', 'injected rise of every modelled delay')
@@ -47,7 +50,7 @@ export function calibrateCommand(): Command {
     .addOption(
       new Option('--concurrency <n>', 'requests in flight per run')
         .argParser(integerFlag('--concurrency', 1))
-        .default(16),
+        .default(8),
     )
     .option(
       '--json',

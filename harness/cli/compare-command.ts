@@ -7,7 +7,6 @@ import {
   DEFAULT_REGRESSION_THRESHOLDS,
   EXIT_CODES,
   type RegressionResult,
-  resolveSla,
 } from '../verdict/index.js';
 import { readReport } from './baseline-command.js';
 
@@ -61,7 +60,7 @@ export function compareCommand(onExit: (code: number) => void): Command {
           machine: baseline.machine,
           records: report.records,
         },
-        resolveSla({}),
+        report.sla.targets,
         DEFAULT_REGRESSION_THRESHOLDS,
       );
       if (!result.comparable) {

@@ -61,7 +61,7 @@ export function runCommand(onExit: (code: number) => void): Command {
         ...(redisUrl ? { redisUrl } : {}),
         ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
         seed: flags.seed,
-        concurrency: flags.concurrency,
+        ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
         ...(flags.requests === undefined ? {} : { requests: flags.requests }),
         ...(flags.repetitions === undefined ? {} : { repetitions: flags.repetitions }),
         outDir: flags.out,

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { type Command, Option } from 'commander';
 import { FAULT_PROFILES } from '../../mocks/index.js';
 import { DEFAULT_AGENT_ID, LIVE_PROVIDERS, type LiveProvider } from '../backends/index.js';
@@ -13,9 +12,10 @@ export interface RunFlags {
   mode: (typeof MODE_CHOICES)[number];
   backend: (typeof BACKEND_CHOICES)[number];
   seed: number;
+  /** With --concurrency, overrides the suite's load. */
   requests?: number;
   repetitions?: number;
-  concurrency: number;
+  concurrency?: number;
   out: string;
   json: boolean;
   progress?: boolean;
@@ -68,9 +68,10 @@ export function addRunOptions(command: Command): Command {
       ),
     )
     .addOption(
-      new Option('--concurrency <n>', 'requests in flight')
-        .argParser(integerFlag('--concurrency', 1))
-        .default(Math.max(8, availableParallelism() * 4)),
+      new Option(
+        '--concurrency <n>',
+        "requests in flight (default: the suite's closed load, else 4 per core, at least 8)",
+      ).argParser(integerFlag('--concurrency', 1)),
     )
     .option('--out <dir>', 'report root folder', 'reports')
     .addOption(

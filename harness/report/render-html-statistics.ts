@@ -37,7 +37,7 @@ export function comparisonSection(report: Report): string {
   const confidence = report.comparison[0]?.allRequests.savingsPer1kUsd.confidence ?? 0.95;
   const note = report.comparison[0]?.claimsUse.note ?? '';
   return `<table id="comparison"><thead><tr><th>Path</th><th>Pairs</th><th>agno-only per 1k</th><th>hybrid per 1k</th><th>Hybrid saves per 1k (all)</th><th>Saves per 1k (succeeded only)</th>
-<th>p95 agno-only → hybrid</th><th>p95 change</th><th>Latency shift (paired)</th><th>Success</th><th>Success change</th></tr></thead><tbody>${rows}</tbody></table>
+<th>p95 agno-only → hybrid</th><th>p95 change</th><th>Latency shift (Hodges-Lehmann, Mann-Whitney p)</th><th>Success</th><th>Success change</th></tr></thead><tbody>${rows}</tbody></table>
 <p class="note">Brackets: ${formatPct(confidence, 0)} bootstrap intervals over the pairs (same request, same seed, both modes). ${e(note)}</p>`;
 }
 

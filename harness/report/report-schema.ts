@@ -247,6 +247,7 @@ const RegressionCheck = z.strictObject({
     'bootstrap',
   ]),
   pValue: z.number().optional(),
+  typicalChange: z.number().optional(),
   interval: z
     .strictObject({ low: z.number(), high: z.number(), confidence: z.number() })
     .optional(),
@@ -296,6 +297,8 @@ export const ReportSchema = z
       timeScale: z.number().positive().optional(),
       seed: z.int(),
       concurrency: z.int().positive(),
+      /** What drove the requests: closed (concurrency) or an open arrival rate. */
+      load: z.string().optional(),
       requests: z.int().positive().optional(),
       repetitions: z.int().positive(),
     }),

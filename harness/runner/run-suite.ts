@@ -23,6 +23,11 @@ export interface RunSuiteOptions {
   requestTimeoutMs: number;
   /** Recorded traffic: replay arrival times this many times faster (default 1). */
   speed?: number;
+  /**
+   * Open-model load: the n-th request (drawn from the suite by weight) starts at `arrivalsMs[n]`
+   * ms, whatever is still in flight; `requests` and `concurrency` are then not used.
+   */
+  arrivalsMs?: readonly number[];
   clock: Clock;
   signal?: AbortSignal;
   /** Called as each request finishes (for progress). */
@@ -45,10 +50,12 @@ export interface SuiteRun {
  * request. Expected failures (errors, timeouts) are records, not exceptions.
  */
 export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
+  const arrivals = options.arrivalsMs;
+  const requests = arrivals ? arrivals.length : options.requests;
   const jobs = planJobs(options.suite, {
     modes: options.modes,
     seed: options.seed,
-    ...(options.requests === undefined ? {} : { requests: options.requests }),
+    ...(requests === undefined ? {} : { requests }),
     ...(options.repetitions === undefined ? {} : { repetitions: options.repetitions }),
   });
   const startedMs = options.clock.now();
@@ -60,13 +67,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
     options.onRecord?.(record, ++done, jobs.length);
     return record;
   };
-  // Recorded traffic keeps its arrival times (open loop); anything else runs at the concurrency.
-  const schedule =
-    options.requests === undefined
-      ? arrivalSchedule(options.suite.requests, { speed: options.speed ?? 1 })
+  // Open loop: an arrival-rate load, or recorded traffic's own arrival times; otherwise the
+  // requests run at the concurrency (closed loop).
+  const dueMs = arrivals
+    ? openLoadDue(arrivals, options.modes.length)
+    : options.requests === undefined
+      ? recordedDue(options.suite.requests, options.speed ?? 1)
       : undefined;
-  const results = schedule
-    ? await runOnSchedule(jobs, options.suite.requests, schedule, work, options)
+  const results = dueMs
+    ? await runOnSchedule(jobs, dueMs, work, options)
     : await runPool(jobs, options.concurrency, work, options.signal);
   const interrupted = options.signal?.aborted ?? false;
   const finished = results.filter((r): r is RequestRecord => r !== undefined);
@@ -82,25 +91,40 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
   };
 }
 
+type DueMs = (job: Job, index: number) => number;
+
+/** Both modes of the n-th pair start at the n-th arrival. */
+function openLoadDue(arrivalsMs: readonly number[], modes: number): DueMs {
+  return (_, index) => arrivalsMs[Math.floor(index / modes)] ?? 0;
+}
+
+/** Each request at its recorded offset, plus one recording's span per repetition. */
+function recordedDue(requests: Suite['requests'], speed: number): DueMs | undefined {
+  const offsets = arrivalSchedule(requests, { speed });
+  if (!offsets) return undefined;
+  const offsetOf = new Map(requests.map((r, i) => [r.id, offsets[i] ?? 0]));
+  const spanMs = offsets.reduce((max, ms) => Math.max(max, ms), 0) + 1;
+  return (job) => (offsetOf.get(job.request.id) ?? 0) + job.repetition * spanMs;
+}
+
 /**
- * Starts each job at its request's arrival offset (plus one recording's span per repetition),
- * without a concurrency cap: the traffic decides the load, as it did when it was recorded.
+ * Starts each job when it is due, without a concurrency cap: the arrival process decides the
+ * load, as in production (a slow system gets more requests in flight, not fewer arrivals).
  */
 async function runOnSchedule(
   jobs: readonly Job[],
-  requests: Suite['requests'],
-  offsets: readonly number[],
+  dueMs: DueMs,
   work: (job: Job) => Promise<RequestRecord>,
   options: RunSuiteOptions,
 ): Promise<Array<RequestRecord | undefined>> {
-  const offsetOf = new Map(requests.map((r, i) => [r.id, offsets[i] ?? 0]));
-  const spanMs = Math.max(0, ...offsets) + 1;
   const startMs = options.clock.now();
   return Promise.all(
-    jobs.map(async (job) => {
-      const dueMs = (offsetOf.get(job.request.id) ?? 0) + job.repetition * spanMs;
+    jobs.map(async (job, index) => {
       try {
-        await options.clock.sleep(startMs + dueMs - options.clock.now(), options.signal);
+        await options.clock.sleep(
+          startMs + dueMs(job, index) - options.clock.now(),
+          options.signal,
+        );
       } catch {
         return undefined;
       }

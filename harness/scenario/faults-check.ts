@@ -1,9 +1,6 @@
-import { FAULT_PROFILES } from '../../mocks/faults/index.js';
+import { FAULT_PROFILES, looksLikeProfileFile } from '../../mocks/faults/index.js';
 import type { DraftIssue } from '../../src/config/yaml/index.js';
 import { didYouMean } from '../../src/config/yaml/index.js';
-
-/** How `resolveFaultProfile` tells a file from a name; files are read when the run starts. */
-const LOOKS_LIKE_FILE = /[/\\]|\.(ya?ml|json)$/i;
 
 /**
  * A fault profile named by a string must be a built-in one (or a file): a typo fails at load,
@@ -11,7 +8,7 @@ const LOOKS_LIKE_FILE = /[/\\]|\.(ya?ml|json)$/i;
  */
 export function faultsCheck(data: Record<string, unknown>): DraftIssue[] {
   const { faults } = data;
-  if (typeof faults !== 'string' || faults === '' || LOOKS_LIKE_FILE.test(faults)) return [];
+  if (typeof faults !== 'string' || faults === '' || looksLikeProfileFile(faults)) return [];
   if (Object.hasOwn(FAULT_PROFILES, faults)) return [];
   const names = Object.keys(FAULT_PROFILES);
   const meant = didYouMean(faults, names);

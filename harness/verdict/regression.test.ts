@@ -104,6 +104,30 @@ describe('checkRegression', () => {
     expect(slow.checks.find((c) => c.metric === 'latency')?.regressed).toBe(true);
   });
 
+  it('compares an unpaired run only on the scenarios both have', () => {
+    // Baseline: 60 scenarios whose cost rises with their index. Tonight: the 20 dearest only.
+    const baseline = baselineOf(run(1, undefined, 1));
+    const subset = run(1, undefined, 2).slice(40);
+    const result = check(baseline, current(subset, { options: { ...OPTIONS, seed: 9 } }));
+    expect(result.differences).toContain(
+      'simple: compared on the 20 scenarios both runs have (the mix differs)',
+    );
+    expect(result.checks.find((c) => c.metric === 'cost')).toMatchObject({
+      test: 'bootstrap',
+      samples: { baseline: 20, current: 20 },
+      regressed: false,
+    });
+  });
+
+  it('refuses runs with other injected faults', () => {
+    const result = check(
+      baselineOf(run(1)),
+      current(run(1), { options: { ...OPTIONS, faults: 'mixed-20' } }),
+    );
+    expect(result.comparable).toBe(false);
+    expect(result.differences).toContain('faults: baseline "none", now "mixed-20"');
+  });
+
   it('counts requests that newly fail', () => {
     const now = run(1, (_, i) => (i < 5 ? { success: false, state: 'error' } : {}));
     const result = check(baselineOf(run(1)), current(now));

@@ -5,7 +5,7 @@ import { bootstrapDiffCi } from '../stats/bootstrap.js';
 import { mannWhitneyU } from '../stats/mann-whitney.js';
 import { pairUp, signFlipTest } from '../stats/paired.js';
 import { twoProportionTest } from '../stats/proportions.js';
-import { mean, quantile } from '../stats/statistics.js';
+import { mean, median, quantile } from '../stats/statistics.js';
 import type { RegressionThresholds } from './regression-thresholds.js';
 import type { PathSlaTargets } from './sla.js';
 
@@ -25,6 +25,11 @@ export interface RegressionCheck {
     | 'exact (deterministic mock)'
     | 'bootstrap';
   pValue?: number;
+  /**
+   * Paired latency only: the median request's relative change. A regression needs it above half
+   * the threshold too, so a shift of the whole distribution is told from a few slow outliers.
+   */
+  typicalChange?: number;
   /** Bootstrap interval of current − baseline, when one was computed. */
   interval?: { low: number; high: number; confidence: number };
   threshold: number;
@@ -34,7 +39,7 @@ export interface RegressionCheck {
 
 export interface RegressionResult {
   baselineRunId: string;
-  /** False when the runs differ in suite, version, mode or backend: no gate is applied. */
+  /** False when the runs differ in suite, version, mode, backend or faults: no gate is applied. */
   comparable: boolean;
   /** Every way the two runs differ (machine, seed, options, suite version…). */
   differences: string[];
@@ -72,7 +77,8 @@ function differencesOf(
   differ(notes, 'seed', baseline.options.seed, current.options.seed);
   differ(notes, 'latency model', baseline.options.latency, current.options.latency);
   differ(notes, 'time scale', baseline.options.timeScale ?? 1, current.options.timeScale ?? 1);
-  differ(notes, 'faults', baseline.options.faults ?? 'none', current.options.faults ?? 'none');
+  // Injected faults change what the system does, not how well: a run with them is another experiment.
+  differ(blocking, 'faults', baseline.options.faults ?? 'none', current.options.faults ?? 'none');
   differ(
     notes,
     'machine',
@@ -122,12 +128,18 @@ export function checkRegression(
   const latencyComparable =
     baseline.options.latency === current.options.latency &&
     (baseline.options.timeScale ?? 1) === (current.options.timeScale ?? 1);
+  // With no modelled latency, what is left is the machine's own jitter: nothing to gate on.
+  const latencyModelled = !(
+    DETERMINISTIC.has(current.backend) && current.options.latency === 'zero'
+  );
   if (!latencyComparable)
     result.differences.push('latency not compared: the latency model or time scale differs');
-  for (const [path, baseSamples] of Object.entries(baseline.paths) as Array<
+  else if (!latencyModelled)
+    result.differences.push('latency not compared: the zero latency model measures only overhead');
+  for (let [path, baseSamples] of Object.entries(baseline.paths) as Array<
     [PathName, BaselineSample[]]
   >) {
-    const now = current.records
+    let now = current.records
       .filter((r) => r.expectedPath === path && r.mode === current.mode)
       .map(
         (r): BaselineSample => ({
@@ -140,7 +152,20 @@ export function checkRegression(
     if (now.length === 0 || baseSamples.length === 0) continue;
     const pairs = paired ? pairUp(baseSamples, now, (s) => s.id) : [];
     const usePairs = paired && pairs.length >= Math.min(baseSamples.length, now.length) * 0.8;
-    if (latencyComparable)
+    if (!usePairs) {
+      const shared = sharedScenarios(baseSamples, now);
+      if (shared.base.length === 0) {
+        result.differences.push(`${path}: no scenario in common with the baseline, not compared`);
+        continue;
+      }
+      if (shared.base.length < baseSamples.length || shared.now.length < now.length)
+        result.differences.push(
+          `${path}: compared on the ${shared.scenarios} scenarios both runs have (the mix differs)`,
+        );
+      baseSamples = shared.base;
+      now = shared.now;
+    }
+    if (latencyComparable && latencyModelled)
       result.checks.push(
         latencyCheck(
           path,
@@ -159,6 +184,27 @@ export function checkRegression(
   }
   result.regressed = result.checks.some((c) => c.regressed);
   return result;
+}
+
+/** `<scenario>#<repetition>` → `<scenario>`. */
+function scenarioOf(id: string): string {
+  const hash = id.lastIndexOf('#');
+  return hash > 0 ? id.slice(0, hash) : id;
+}
+
+/**
+ * Unpaired samples restricted to the scenarios both runs have: a different mix (fewer requests,
+ * other weights) would otherwise show up as a change in cost or latency.
+ */
+function sharedScenarios(base: BaselineSample[], now: BaselineSample[]) {
+  const inBase = new Set(base.map((s) => scenarioOf(s.id)));
+  const inNow = new Set(now.map((s) => scenarioOf(s.id)));
+  const both = new Set([...inBase].filter((id) => inNow.has(id)));
+  return {
+    scenarios: both.size,
+    base: base.filter((s) => both.has(scenarioOf(s.id))),
+    now: now.filter((s) => both.has(scenarioOf(s.id))),
+  };
 }
 
 function statOf(name: string): (values: readonly number[]) => number {
@@ -204,11 +250,16 @@ function latencyCheck(
       Math.log(Math.max(y.latencyMs, 1e-3) / Math.max(x.latencyMs, 1e-3)),
     );
     const { pValue } = signFlipTest(logRatios, { seed, alternative: 'greater' });
+    // A slower system slows the typical request; the machine's hiccups (a GC pause, a busy
+    // core) slow a few, which can move a p95 of a dozen samples on their own.
+    const typicalChange = Math.exp(median(logRatios)) - 1;
     return {
       ...common,
       test: 'paired sign-flip',
       pValue,
-      regressed: pValue < t.alpha && change > t.latencyRelative,
+      typicalChange,
+      regressed:
+        pValue < t.alpha && change > t.latencyRelative && typicalChange > t.latencyRelative / 2,
     };
   }
   const { pValue } = mannWhitneyU(a, b, { alternative: 'less' });

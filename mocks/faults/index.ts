@@ -13,7 +13,7 @@ export { FAULT_PROFILES, getFaultProfile } from './fault-profiles.js';
 export type { FaultProfileIssue } from './load-fault-profile.js';
 export { FaultProfileError, loadFaultProfile, parseFaultProfile } from './load-fault-profile.js';
 export { mixProfiles } from './mix-profiles.js';
-export { resolveFaultProfile } from './resolve-fault-profile.js';
+export { looksLikeProfileFile, resolveFaultProfile } from './resolve-fault-profile.js';
 export type { FaultProfileInput } from './schema.js';
 export { faultProfileSchema } from './schema.js';
 export type { WithFaultsOptions } from './with-faults.js';

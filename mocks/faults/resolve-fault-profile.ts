@@ -8,6 +8,11 @@ import { loadFaultProfile } from './load-fault-profile.js';
  */
 export async function resolveFaultProfile(nameOrFile: string): Promise<FaultProfile> {
   if (Object.hasOwn(FAULT_PROFILES, nameOrFile)) return getFaultProfile(nameOrFile);
-  if (/[/\\]|\.(ya?ml|json)$/i.test(nameOrFile)) return loadFaultProfile(nameOrFile);
+  if (looksLikeProfileFile(nameOrFile)) return loadFaultProfile(nameOrFile);
   return getFaultProfile(nameOrFile);
+}
+
+/** A profile name with a path separator or a .yaml/.yml/.json ending is a file, not a built-in name. */
+export function looksLikeProfileFile(nameOrFile: string): boolean {
+  return /[/\\]|\.(ya?ml|json)$/i.test(nameOrFile);
 }

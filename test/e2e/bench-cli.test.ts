@@ -1,25 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Report, ReportSchema } from '../../harness/report/index.js';
-
-const run = promisify(execFile);
-const BIN = new URL('../../bin/bench.js', import.meta.url).pathname;
-
-async function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { BENCH_BIN as BIN, bench } from '../support/bench.js';
 
 let dir: string;
 let badSuite: string;
@@ -106,6 +90,7 @@ describe('bench run', () => {
       out,
       '--json',
       '--no-progress',
+      '--no-gate',
     ]);
     expect([0, 3]).toContain(result.code);
     const report = ReportSchema.parse(JSON.parse(result.stdout));
@@ -140,6 +125,7 @@ describe('bench run', () => {
         '--out',
         join(dir, 'det'),
         '--json',
+        '--no-gate',
       ]);
       const report = JSON.parse(result.stdout) as Report;
       return report.records
@@ -159,9 +145,13 @@ describe('bench run interrupted', () => {
   it('stops on SIGINT, writes the partial report and exits 130', async () => {
     const { spawn } = await import('node:child_process');
     const out = join(dir, 'interrupted');
-    const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--progress', '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', '--out', out, '--progress', '--json', '--no-gate'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -199,6 +189,7 @@ describe('bench run with faults over the loopback mock server', () => {
       '--out',
       join(dir, 'faults'),
       '--json',
+      '--no-gate',
     ]);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.options).toMatchObject({ backend: 'mock-server', faults: 'flaky-5xx' });
@@ -234,6 +225,7 @@ describe('bench run with a deployment config', () => {
       '--out',
       join(dir, 'deploy'),
       '--json',
+      '--no-gate',
     ]);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.options).toMatchObject({

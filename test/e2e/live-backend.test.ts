@@ -1,11 +1,11 @@
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../harness/report/index.js';
+import { BENCH_BIN as BIN, bench } from '../support/bench.js';
 
-const BIN = new URL('../../bin/bench.js', import.meta.url).pathname;
 const KEY = 'sk-test-123';
 
 let server: ChildProcessWithoutNullStreams;
@@ -13,24 +13,6 @@ let server: ChildProcessWithoutNullStreams;
 let openaiUrl: string;
 let origin: string;
 let dir: string;
-
-/** Runs `bench …` with `env` added to a copy of this process's environment. */
-function bench(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** Every file under `root`, as text. */
 async function filesUnder(root: string): Promise<Array<{ file: string; text: string }>> {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAICompatibleProvider } from '../../src/index.js';
+import { BENCH_BIN as BIN } from '../support/bench.js';
 
-const BIN = new URL('../../bin/bench.js', import.meta.url).pathname;
 const running: ChildProcessWithoutNullStreams[] = [];
 
 /** Starts `bench mock-server …` and resolves with its printed base URL. */
