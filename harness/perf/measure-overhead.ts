@@ -37,7 +37,13 @@ export async function measureOverhead(iterations = 300, warmup = 50): Promise<Ov
   const backend = await startMockBackend({ seed: 1, latency: 'zero' });
   try {
     const { prototype, team } = createSupportDemo();
-    const bridge = createBridge({ prototype, team, provider: backend.provider });
+    // The response cache off: every layer must reach the provider, or a repeat would be free.
+    const bridge = createBridge({
+      prototype,
+      team,
+      provider: backend.provider,
+      config: { resilience: { cache: { enabled: false } } },
+    });
     const direct: ModelRequest = {
       model: bridge.config.paths.simple.model,
       messages: [
