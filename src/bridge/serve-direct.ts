@@ -3,8 +3,6 @@ import type { RequestScope } from '../pipeline/request-scope.js';
 import type { BridgeRequest, BridgeResult, BridgeRunOptions } from './bridge-types.js';
 import type { BridgeDeps } from './create-bridge.js';
 
-const NEVER = new AbortController().signal;
-
 /**
  * agno-only: the prototype alone, on its own model, its calls only metered — no routing,
  * deadline, cache, retries, fallbacks or budgets. The caller's signal is the only limit.
@@ -16,7 +14,9 @@ export async function serveDirect(
 ): Promise<BridgeResult> {
   const { clock } = deps;
   const startedMs = clock.now();
-  const signal = options.signal ?? NEVER;
+  // A signal of its own when the caller has none: the SDK adds an abort listener per call and
+  // never removes it, so one shared never-aborting signal would collect them for ever.
+  const signal = options.signal ?? new AbortController().signal;
   const scope: RequestScope = {
     requestId: options.requestId,
     ...(request.userId === undefined ? {} : { userId: request.userId }),

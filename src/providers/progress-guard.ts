@@ -27,23 +27,47 @@ export function progressGuard(
   const onParent = () => controller.abort(parent?.reason);
   if (parent?.aborted) onParent();
   else parent?.addEventListener('abort', onParent, { once: true });
-  let timer: AbortController | undefined;
-  const arm = (ms: number | undefined, what: string) => {
-    timer?.abort();
-    if (ms === undefined) return;
-    const current = new AbortController();
-    timer = current;
-    clock
-      .sleep(ms, current.signal)
-      .then(() => controller.abort(new DOMException(`${what} within ${ms} ms`, 'TimeoutError')))
-      .catch(() => undefined);
+  // One timer per quiet spell, not one per chunk: a chunk only moves `lastMs`, and the timer,
+  // when it fires, sleeps again for what is left. A stream of hundreds of chunks would otherwise
+  // create and abort a timer, a controller and an exception for each.
+  let lastMs = clock.now();
+  let started = false;
+  let sleeper: AbortController | undefined;
+  const currentLimit = () => (started ? limits.idleMs : limits.firstByteMs);
+  const watch = async () => {
+    const mine = new AbortController();
+    sleeper = mine;
+    try {
+      for (;;) {
+        const limit = currentLimit();
+        if (limit === undefined) return;
+        const leftMs = lastMs + limit - clock.now();
+        if (leftMs <= 0) {
+          const what = started ? 'Nothing streamed' : 'No response';
+          controller.abort(new DOMException(`${what} within ${limit} ms`, 'TimeoutError'));
+          return;
+        }
+        await clock.sleep(leftMs, mine.signal);
+      }
+    } catch {
+      // replaced at the first byte, or the call is over
+    }
   };
-  arm(limits.firstByteMs, 'No response');
+  if (limits.firstByteMs !== undefined) void watch();
   return {
     signal: controller.signal,
-    progress: () => arm(limits.idleMs, 'Nothing streamed'),
+    progress: () => {
+      lastMs = clock.now();
+      if (started) return;
+      // The first byte: the idle limit applies from now, with a timer of its own length.
+      started = true;
+      sleeper?.abort('first byte');
+      sleeper = undefined;
+      if (limits.idleMs !== undefined) void watch();
+    },
     done: () => {
-      timer?.abort();
+      sleeper?.abort('done');
+      started = true; // a late progress() cannot re-arm anything
       parent?.removeEventListener('abort', onParent);
     },
   };
