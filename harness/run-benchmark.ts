@@ -18,7 +18,7 @@ import {
   startBackend,
 } from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
-import { buildReport, type Report, renderReport, writeReport } from './report/index.js';
+import { buildReport, type Report, renderReportFolder, writeReport } from './report/index.js';
 import { resolveTraffic } from './runner/resolve-traffic.js';
 import { runSuite } from './runner/run-suite.js';
 import { loadSuite, type Suite } from './scenario/index.js';
@@ -231,7 +231,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       wallTimeMs: run.wallTimeMs,
       interrupted: run.interrupted,
     });
-    const dir = await writeReport(options.outDir, report.runId, renderReport(report));
+    const dir = await writeReport(options.outDir, report.runId, await renderReportFolder(report));
     return { report, dir };
   } finally {
     await Promise.all(stores.map((store) => store.close()));

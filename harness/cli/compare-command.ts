@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import { ConfigError } from '../../src/index.js';
 import { readBaseline } from '../baseline/index.js';
-import { formatPct } from '../report/index.js';
+import { formatPct, readReport } from '../report/index.js';
 import {
   checkRegression,
   DEFAULT_REGRESSION_THRESHOLDS,
   EXIT_CODES,
   type RegressionResult,
 } from '../verdict/index.js';
-import { readReport } from './baseline-command.js';
 
 function describe(result: RegressionResult): string {
   const lines = [

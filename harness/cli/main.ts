@@ -6,6 +6,7 @@ import { calibrateCommand } from './calibrate-command.js';
 import { compareCommand } from './compare-command.js';
 import { mockServerCommand } from './mock-server-command.js';
 import { overheadCommand } from './overhead-command.js';
+import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(baselineCommand().exitOverride())
     .addCommand(calibrateCommand().exitOverride())
     .addCommand(compareCommand(setExit).exitOverride())
+    .addCommand(reportCommand().exitOverride())
     .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride());
   try {

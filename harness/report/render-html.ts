@@ -1,5 +1,6 @@
+import { type ChartSpec, chartSpecs } from './chart-specs.js';
 import { escapeHtml as e, formatMs, formatPct, formatUsd } from './format.js';
-import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { CHART_SCRIPT, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   comparisonSection,
   consistencySection,
@@ -112,9 +113,36 @@ function requestTable(report: Report): string {
 <tbody>${rows}</tbody></table>`;
 }
 
+/** Script text made safe to sit inside a `<script>` element. */
+function inlineScript(source: string): string {
+  return source.replace(/<\/script/gi, '<\\/script');
+}
+
+/** JSON inside `<script type="application/json">`: `<` escaped so no text can close the element. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function canvases(specs: readonly ChartSpec[], ids: (id: string) => boolean): string {
+  const figures = specs
+    .filter((s) => ids(s.id))
+    .map(
+      (s) =>
+        `<figure><canvas data-chart="${e(s.id)}" width="560" height="300" role="img" aria-label="${e(s.title)}"></canvas></figure>`,
+    )
+    .join('');
+  return figures ? `<div class="charts">${figures}</div>` : '';
+}
+
+export interface HtmlAssets {
+  /** chart.js's UMD build, inlined so the page draws offline. Without it the page has tables only. */
+  chartJs?: string;
+}
+
 /** The report as one self-contained HTML page: no network requests, all model text escaped. */
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, assets: HtmlAssets = {}): string {
   const o = report.options;
+  const specs = assets.chartJs ? chartSpecs(report) : [];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hybrid-bench · ${e(report.suite.name)} · ${e(report.runId)}</title><style>${HTML_STYLE}</style></head>
@@ -123,13 +151,18 @@ export function renderHtml(report: Report): string {
 concurrency ${o.concurrency} · ${report.records.length} requests in ${formatMs(report.wallTimeMs)} · node ${e(report.environment.node)}</p></header>
 ${verdictBanner(report)}
 <h2>SLA per path</h2>${slaTable(report)}
-<h2>Cost-benefit: agno-only vs hybrid</h2>${comparisonSection(report)}
+<h2>Cost-benefit: agno-only vs hybrid</h2>${canvases(specs, (id) => id === 'cost-per-1k')}${comparisonSection(report)}
 <h2>Regression against the baseline</h2>${regressionSection(report)}
 <h2>Per-path figures</h2>${summaryTable(report)}
+<h2>Distributions</h2>${canvases(specs, (id) => id !== 'cost-per-1k') || '<p>Charts need chart.js (not found when this page was written).</p>'}
 <h2>Consistency and goodput</h2>${consistencySection(report)}
 <h2>Reliability: what it cost and what it bought</h2>${reliabilityTable(report)}
 <h2>Routing accuracy</h2>${routingSection(report)}
 <h2>Requests</h2>${requestTable(report)}
-<script>${HTML_SCRIPT}</script></body></html>
+<script>${HTML_SCRIPT}</script>${
+    specs.length > 0
+      ? `\n<script type="application/json" id="chart-specs">${inlineJson(specs)}</script>\n<script>${inlineScript(assets.chartJs ?? '')}</script>\n<script>${CHART_SCRIPT}</script>`
+      : ''
+  }</body></html>
 `;
 }

@@ -1,10 +1,32 @@
-import { renderHtml } from './render-html.js';
+import { chartSpecs } from './chart-specs.js';
+import { loadHtmlAssets } from './load-html-assets.js';
+import { type HtmlAssets, renderHtml } from './render-html.js';
+import { renderJunit } from './render-junit.js';
+import { renderMarkdown } from './render-markdown.js';
+import { PNG_CHARTS, renderPngs } from './render-pngs.js';
 import type { Report } from './report-schema.js';
 
-/** Every file of a run's report folder, by name. Pure: the writer alone touches the disk. */
-export function renderReport(report: Report): Record<string, string> {
+export type ReportFiles = Record<string, string | Buffer>;
+
+/**
+ * The text files of a run's report folder, by name: JSON, HTML, Markdown (linking `pngs`) and
+ * JUnit. Pure: the writer alone touches the disk.
+ */
+export function renderReport(
+  report: Report,
+  assets: HtmlAssets = {},
+  pngs: readonly string[] = [],
+): Record<string, string> {
   return {
     'report.json': `${JSON.stringify(report, null, 2)}\n`,
-    'index.html': renderHtml(report),
+    'index.html': renderHtml(report, assets),
+    'summary.md': renderMarkdown(report, pngs),
+    'junit.xml': renderJunit(report),
   };
+}
+
+/** Every file of a run's folder: the text formats, with charts in the HTML, and the PNG charts. */
+export async function renderReportFolder(report: Report): Promise<ReportFiles> {
+  const pngs = await renderPngs(chartSpecs(report).filter((spec) => PNG_CHARTS.test(spec.id)));
+  return { ...renderReport(report, await loadHtmlAssets(), Object.keys(pngs)), ...pngs };
 }

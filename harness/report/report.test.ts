@@ -85,3 +85,78 @@ describe('report', () => {
     expect(await readFile(join(root, 'latest', 'report.json'), 'utf8')).toBe('{"b":1}');
   });
 });
+
+describe('summary.md and junit.xml', () => {
+  const slow = [
+    fakeRecord({ latencyMs: 5_000 }), // hybrid simple over its 3 s p95 ceiling: the verdict fails
+    fakeRecord({
+      mode: 'agno-only',
+      servedBy: 'prototype',
+      routedPath: undefined,
+      latencyMs: 9_000,
+    }),
+  ];
+
+  it('puts the verdict, the SLA table, the gate and the PNG links in the Markdown', () => {
+    const files = renderReport(report(slow), {}, ['cost-per-1k.png']);
+    const md = files['summary.md'] ?? '';
+    expect(md).toMatch(/^## ❌ hybrid-bench · s — FAIL \(exit 3\)/);
+    expect(md).toContain('| simple | hybrid | p95 5.00 s (< 3.00 s) |');
+    expect(md).toContain('| simple | agno-only (comparison) |');
+    expect(md).toContain('![cost-per-1k.png](cost-per-1k.png)');
+  });
+
+  it('makes each SLA check a JUnit case: gating failures fail, the comparison mode only skips', () => {
+    const xml = renderReport(report(slow))['junit.xml'] ?? '';
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(xml).toContain('tests="6" failures="1" errors="0" skipped="1"');
+    expect(xml).toMatch(
+      /<testcase classname="sla.hybrid" name="simple latency p95 &lt; 3000" time="0">\s*<failure message="hybrid simple: latency p95 = 5000 \(ms\), target &lt; 3000/,
+    );
+    expect(xml).toMatch(
+      /classname="sla.agno-only" name="simple latency p95 &lt; 3000"[\s\S]*?<skipped/,
+    );
+  });
+
+  it('turns regression checks into cases and keeps the XML well-formed whatever the text', () => {
+    const base = report();
+    const withGate = {
+      ...base,
+      runId: 'run <1> & "quoted"\u0007',
+      regression: [
+        {
+          mode: 'hybrid' as const,
+          baselineFile: 'baselines/s/hybrid-mock.json',
+          result: {
+            baselineRunId: 'b',
+            comparable: true,
+            differences: [],
+            paired: true,
+            regressed: true,
+            checks: [
+              {
+                path: 'simple' as const,
+                metric: 'cost' as const,
+                stat: 'mean',
+                baseline: 1,
+                current: 1.02,
+                relativeChange: 0.02,
+                test: 'exact (deterministic mock)' as const,
+                threshold: 0,
+                samples: { baseline: 1, current: 1, paired: 1 },
+                regressed: true,
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const xml = renderReport(withGate)['junit.xml'] ?? '';
+    expect(xml).toContain(
+      '<testsuites name="hybrid-bench run &lt;1&gt; &amp; &quot;quoted&quot;">',
+    );
+    expect(xml).toMatch(
+      /<testcase classname="regression.hybrid" name="simple cost mean" time="0">\s*<failure message="regressed: 2.00 %/,
+    );
+  });
+});

@@ -9,13 +9,9 @@ import { join, resolve } from 'node:path';
 export async function writeReport(
   root: string,
   runId: string,
-  files: Record<string, string>,
+  files: Record<string, string | Buffer>,
 ): Promise<string> {
-  const dir = resolve(root, runId);
-  await mkdir(dir, { recursive: true });
-  await Promise.all(
-    Object.entries(files).map(([name, content]) => writeFile(join(dir, name), content)),
-  );
+  const dir = await writeRunFiles(resolve(root, runId), files);
   const latest = join(root, 'latest');
   const temporary = join(root, `.latest-${process.pid}-${Date.now()}`);
   try {
@@ -26,4 +22,17 @@ export async function writeReport(
     await rm(temporary, { force: true });
   }
   return dir;
+}
+
+/** Writes files into one folder (created if needed); returns its absolute path. */
+export async function writeRunFiles(
+  dir: string,
+  files: Record<string, string | Buffer>,
+): Promise<string> {
+  const absolute = resolve(dir);
+  await mkdir(absolute, { recursive: true });
+  await Promise.all(
+    Object.entries(files).map(([name, content]) => writeFile(join(absolute, name), content)),
+  );
+  return absolute;
 }

@@ -106,8 +106,23 @@ describe('bench run', () => {
       ]),
     );
     expect(await readdir(join(out, report.runId))).toEqual(
-      expect.arrayContaining(['report.json', 'index.html']),
+      expect.arrayContaining([
+        'report.json',
+        'index.html',
+        'summary.md',
+        'junit.xml',
+        'cost-per-1k.png',
+        'latency-cdf-simple.png',
+      ]),
     );
+    // `bench report` renders the same run again elsewhere, from its report.json alone.
+    const again = await bench(['report', join(out, 'latest'), '--out', join(dir, 'rerendered')]);
+    expect(again.code).toBe(0);
+    const html = await readFile(join(dir, 'rerendered', report.runId, 'index.html'), 'utf8');
+    expect(html).toContain(`data-verdict="${report.verdict.status}"`);
+    const broken = await bench(['report', join(dir, 'nothing-here.json')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('nothing-here.json');
     const latest = JSON.parse(await readFile(join(out, 'latest', 'report.json'), 'utf8')) as Report;
     expect(latest.runId).toBe(report.runId);
   });
