@@ -7,6 +7,7 @@ import {
   regressionSection,
 } from './render-html-statistics.js';
 import type { Report } from './report-schema.js';
+import { MAX_LISTED_REQUESTS, sampleRecords } from './sample-records.js';
 
 type SlaCheck = Report['sla']['checks'][number];
 
@@ -97,7 +98,8 @@ ${misses ? `<ul>${misses}</ul>` : ''}`;
 }
 
 function requestTable(report: Report): string {
-  const rows = report.records
+  const listed = sampleRecords(report.records);
+  const rows = listed
     .map((r) => {
       const failed = r.assertions
         .filter((a) => !a.pass)
@@ -108,7 +110,11 @@ function requestTable(report: Report): string {
 <td><details><summary>${e(r.text.slice(0, 60) || (r.error ? `${r.error.code}: ${r.error.message}` : ''))}</summary><p>${e(r.text)}</p>${failed.length ? `<p class="bad">${e(failed.join('; '))}</p>` : ''}</details></td></tr>`;
     })
     .join('\n');
-  return `<input id="filter" type="search" placeholder="Filter requests (id, mode, path, text)…" aria-label="Filter requests">
+  const note =
+    listed.length < report.records.length
+      ? `<p class="note">Listing ${listed.length} of ${report.records.length} requests: every failure first (up to ${Math.floor(MAX_LISTED_REQUESTS / 2)}), then an even spread of the rest. All of them are in report.json.</p>`
+      : '';
+  return `${note}<input id="filter" type="search" placeholder="Filter requests (id, mode, path, text)…" aria-label="Filter requests">
 <table id="requests"><thead><tr><th>Request</th><th>Mode</th><th>Path</th><th>Served by</th><th>Result</th><th>Latency</th><th>Cost</th><th>Calls</th><th>Agents</th><th>Tools</th><th>Answer</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }

@@ -6,6 +6,9 @@ import { renderMarkdown } from './render-markdown.js';
 import { PNG_CHARTS, renderPngs } from './render-pngs.js';
 import type { Report } from './report-schema.js';
 
+/** Up to this many records, report.json is indented. */
+const PRETTY_JSON_RECORDS = 5_000;
+
 export type ReportFiles = Record<string, string | Buffer>;
 
 /**
@@ -18,7 +21,8 @@ export function renderReport(
   pngs: readonly string[] = [],
 ): Record<string, string> {
   return {
-    'report.json': `${JSON.stringify(report, null, 2)}\n`,
+    // Indented while a person might read it; compact beyond, where indentation would add half.
+    'report.json': `${JSON.stringify(report, null, report.records.length > PRETTY_JSON_RECORDS ? undefined : 2)}\n`,
     'index.html': renderHtml(report, assets),
     'summary.md': renderMarkdown(report, pngs),
     'junit.xml': renderJunit(report),
