@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type FaultProfile, looksLikeProfileFile, resolveFaultProfile } from '../mocks/index.js';
 import {
   type Clock,
@@ -18,7 +18,16 @@ import {
   startBackend,
 } from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
-import { buildReport, type Report, renderReportFolder, writeReport } from './report/index.js';
+import {
+  appendHistory,
+  buildReport,
+  HISTORY_FILE,
+  historyEntryOf,
+  type Report,
+  readHistory,
+  renderReportFolder,
+  writeReport,
+} from './report/index.js';
 import { resolveTraffic } from './runner/resolve-traffic.js';
 import { runSuite } from './runner/run-suite.js';
 import { loadSuite, type Suite } from './scenario/index.js';
@@ -231,7 +240,16 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       wallTimeMs: run.wallTimeMs,
       interrupted: run.interrupted,
     });
-    const dir = await writeReport(options.outDir, report.runId, await renderReportFolder(report));
+    // The trend: earlier runs of this suite on this backend, from the report root's history.
+    const historyFile = join(options.outDir, HISTORY_FILE);
+    const current = historyEntryOf(report);
+    const earlier = report.interrupted
+      ? []
+      : await readHistory(historyFile, { suite: current.suite, backend: current.backend });
+    const files = await renderReportFolder(report, [...earlier, current]);
+    const dir = await writeReport(options.outDir, report.runId, files);
+    // A partial run is not a point on the trend.
+    if (!report.interrupted) await appendHistory(historyFile, current);
     return { report, dir };
   } finally {
     await Promise.all(stores.map((store) => store.close()));

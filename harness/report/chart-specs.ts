@@ -1,4 +1,5 @@
 import { type Mode, PATH_NAMES, type PathName } from '../../src/index.js';
+import type { HistoryEntry } from './history.js';
 import type { Report } from './report-schema.js';
 
 /**
@@ -206,9 +207,73 @@ function costBenefit(report: Report): ChartSpec | undefined {
   };
 }
 
-/** Every chart of a report, in the order the report shows them. */
-export function chartSpecs(report: Report): ChartSpec[] {
-  const specs: Array<ChartSpec | undefined> = [costBenefit(report)];
+const PATH_COLORS: Record<PathName, string> = {
+  simple: '#2563eb',
+  complex: '#d97706',
+  full: '#b42318',
+};
+
+/** One line per path over the runs of `trend` (oldest first, this run last). */
+function trendChart(
+  trend: readonly HistoryEntry[],
+  id: string,
+  title: string,
+  unit: string,
+  pick: (figures: NonNullable<HistoryEntry['paths'][PathName]>) => number,
+): ChartSpec | undefined {
+  if (trend.length < 2) return undefined;
+  return {
+    id,
+    title,
+    config: {
+      type: 'line',
+      data: {
+        labels: trend.map((entry) => entry.createdAt.slice(5, 19).replace('T', ' ')),
+        datasets: PATH_NAMES.filter((path) => trend.some((e) => e.paths[path])).map((path) => ({
+          label: path,
+          data: trend.map((e) => {
+            const figures = e.paths[path];
+            return figures ? Math.round(pick(figures) * 1000) / 1000 : Number.NaN;
+          }),
+          borderColor: PATH_COLORS[path],
+          backgroundColor: PATH_COLORS[path],
+          pointRadius: 3,
+          borderWidth: 2,
+        })),
+      },
+      options: {
+        animation: false,
+        responsive: false,
+        spanGaps: true,
+        scales: { x: axis('run (UTC)'), y: axis(unit, { beginAtZero: true }) },
+        plugins: { title: { display: true, text: title } },
+      },
+    },
+  };
+}
+
+/**
+ * Every chart of a report, in the order the report shows them. `trend`: earlier runs of the
+ * same suite and this one, oldest first (no trend charts with fewer than two).
+ */
+export function chartSpecs(report: Report, trend: readonly HistoryEntry[] = []): ChartSpec[] {
+  const specs: Array<ChartSpec | undefined> = [
+    costBenefit(report),
+    trendChart(
+      trend,
+      'trend-p95',
+      'Trend: p95 latency per path',
+      'p95 latency (s)',
+      (f) => f.latencyP95Ms / 1000,
+    ),
+    trendChart(
+      trend,
+      'trend-cost',
+      'Trend: cost per 1,000 requests per path',
+      'USD per 1k',
+      (f) => f.costPer1kUsd,
+    ),
+  ];
   for (const path of PATH_NAMES) {
     specs.push(
       latencyCdf(report, path),

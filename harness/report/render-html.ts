@@ -1,5 +1,6 @@
 import { type ChartSpec, chartSpecs } from './chart-specs.js';
 import { escapeHtml as e, formatMs, formatPct, formatUsd } from './format.js';
+import type { HistoryEntry } from './history.js';
 import { CHART_SCRIPT, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   comparisonSection,
@@ -146,9 +147,14 @@ export interface HtmlAssets {
 }
 
 /** The report as one self-contained HTML page: no network requests, all model text escaped. */
-export function renderHtml(report: Report, assets: HtmlAssets = {}): string {
+export function renderHtml(
+  report: Report,
+  assets: HtmlAssets = {},
+  trend: readonly HistoryEntry[] = [],
+): string {
   const o = report.options;
-  const specs = assets.chartJs ? chartSpecs(report) : [];
+  const specs = assets.chartJs ? chartSpecs(report, trend) : [];
+  const trendCharts = canvases(specs, (id) => id.startsWith('trend-'));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hybrid-bench · ${e(report.suite.name)} · ${e(report.runId)}</title><style>${HTML_STYLE}</style></head>
@@ -160,7 +166,8 @@ ${verdictBanner(report)}
 <h2>Cost-benefit: agno-only vs hybrid</h2>${canvases(specs, (id) => id === 'cost-per-1k')}${comparisonSection(report)}
 <h2>Regression against the baseline</h2>${regressionSection(report)}
 <h2>Per-path figures</h2>${summaryTable(report)}
-<h2>Distributions</h2>${canvases(specs, (id) => id !== 'cost-per-1k') || '<p>Charts need chart.js (not found when this page was written).</p>'}
+<h2>Trend across runs</h2>${trendCharts || `<p>${trend.length < 2 ? 'The trend starts with the next run of this suite on this backend (runs are remembered in the report folder’s history.jsonl).' : 'Charts need chart.js.'}</p>`}
+<h2>Distributions</h2>${canvases(specs, (id) => id !== 'cost-per-1k' && !id.startsWith('trend-')) || '<p>Charts need chart.js (not found when this page was written).</p>'}
 <h2>Consistency and goodput</h2>${consistencySection(report)}
 <h2>Reliability: what it cost and what it bought</h2>${reliabilityTable(report)}
 <h2>Routing accuracy</h2>${routingSection(report)}

@@ -40,8 +40,8 @@ const WHITE_BACKGROUND = {
   },
 };
 
-/** The charts worth a PNG: cost per 1k and each path's latency CDF (the rest stay in the HTML). */
-export const PNG_CHARTS = /^(cost-per-1k|latency-cdf-.*)$/;
+/** The charts worth a PNG: cost per 1k, each path's latency CDF and the p95 trend (the rest stay in the HTML). */
+export const PNG_CHARTS = /^(cost-per-1k|latency-cdf-.*|trend-p95)$/;
 
 /**
  * Each chart as a PNG, named `<chart id>.png`, on a white background. Drawing is synchronous;

@@ -1,4 +1,5 @@
 import { chartSpecs } from './chart-specs.js';
+import type { HistoryEntry } from './history.js';
 import { loadHtmlAssets } from './load-html-assets.js';
 import { type HtmlAssets, renderHtml } from './render-html.js';
 import { renderJunit } from './render-junit.js';
@@ -19,18 +20,26 @@ export function renderReport(
   report: Report,
   assets: HtmlAssets = {},
   pngs: readonly string[] = [],
+  trend: readonly HistoryEntry[] = [],
 ): Record<string, string> {
   return {
     // Indented while a person might read it; compact beyond, where indentation would add half.
     'report.json': `${JSON.stringify(report, null, report.records.length > PRETTY_JSON_RECORDS ? undefined : 2)}\n`,
-    'index.html': renderHtml(report, assets),
+    'index.html': renderHtml(report, assets, trend),
     'summary.md': renderMarkdown(report, pngs),
     'junit.xml': renderJunit(report),
   };
 }
 
-/** Every file of a run's folder: the text formats, with charts in the HTML, and the PNG charts. */
-export async function renderReportFolder(report: Report): Promise<ReportFiles> {
-  const pngs = await renderPngs(chartSpecs(report).filter((spec) => PNG_CHARTS.test(spec.id)));
-  return { ...renderReport(report, await loadHtmlAssets(), Object.keys(pngs)), ...pngs };
+/**
+ * Every file of a run's folder: the text formats, with charts in the HTML, and the PNG charts.
+ * `trend`: earlier runs and this one, oldest first.
+ */
+export async function renderReportFolder(
+  report: Report,
+  trend: readonly HistoryEntry[] = [],
+): Promise<ReportFiles> {
+  const specs = chartSpecs(report, trend).filter((spec) => PNG_CHARTS.test(spec.id));
+  const pngs = await renderPngs(specs);
+  return { ...renderReport(report, await loadHtmlAssets(), Object.keys(pngs), trend), ...pngs };
 }

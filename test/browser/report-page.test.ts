@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHtmlAssets, type Report, renderReport } from '../../harness/report/index.js';
+import {
+  historyEntryOf,
+  loadHtmlAssets,
+  type Report,
+  renderReport,
+} from '../../harness/report/index.js';
 import { runBenchmark } from '../../harness/run-benchmark.js';
 import { chromiumPath } from '../support/chromium.js';
 
@@ -31,7 +36,14 @@ beforeAll(async () => {
     first.text = `Sure! ${HOSTILE}`;
     first.id = `evil-${HOSTILE}#0`;
   }
-  const files = renderReport(report, await loadHtmlAssets());
+  // Two earlier runs make a trend.
+  const current = historyEntryOf(report);
+  const earlier = [1, 2].map((i) => ({
+    ...current,
+    runId: `earlier-${i}`,
+    createdAt: `2026-11-2${i}T09:00:00.000Z`,
+  }));
+  const files = renderReport(report, await loadHtmlAssets(), [], [...earlier, current]);
   await writeFile(join(dir, 'index.html'), files['index.html'] ?? '');
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
 }, 60_000);
@@ -79,7 +91,8 @@ describe('the HTML report in Chromium', () => {
         return { id: c.dataset.chart, drawn: c.dataset.drawn, painted };
       }),
     );
-    expect(charts.length).toBeGreaterThanOrEqual(7);
+    expect(charts.length).toBeGreaterThanOrEqual(9);
+    expect(charts.map((c) => c.id)).toEqual(expect.arrayContaining(['trend-p95', 'trend-cost']));
     for (const chart of charts) {
       expect(chart.drawn, chart.id).toBe('yes');
       expect(chart.painted, chart.id).toBeGreaterThan(500);

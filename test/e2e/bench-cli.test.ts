@@ -115,6 +115,10 @@ describe('bench run', () => {
         'latency-cdf-simple.png',
       ]),
     );
+    // The run is remembered for the trend of later runs.
+    expect(await readFile(join(out, 'history.jsonl'), 'utf8')).toContain(
+      `"runId":"${report.runId}"`,
+    );
     // `bench report` renders the same run again elsewhere, from its report.json alone.
     const again = await bench(['report', join(out, 'latest'), '--out', join(dir, 'rerendered')]);
     expect(again.code).toBe(0);
