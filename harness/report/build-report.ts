@@ -10,6 +10,7 @@ import {
   resolveSla,
   summarizeGoodput,
   summarizePassK,
+  withIntervals,
 } from '../verdict/index.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './report-schema.js';
 
@@ -32,7 +33,7 @@ export function buildReport(input: ReportInput): Report {
   const summaries = summarize(input.records);
   const targets = resolveSla(input.suite.sla);
   const gatingModes: Mode[] = gatingModesFor(input.options.modes);
-  const checks = checkSla(summaries, targets, gatingModes);
+  const checks = withIntervals(checkSla(summaries, targets, gatingModes), input.records);
   const routing = routingAccuracy(input.records);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

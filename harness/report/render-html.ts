@@ -36,11 +36,11 @@ function slaTable(report: Report): string {
       (
         c,
       ) => `<tr class="${c.pass ? 'pass' : 'fail'}${c.gating ? '' : ' info'}"><td>${c.path}</td><td>${c.mode}${c.gating ? '' : ' (comparison)'}</td>
-<td>${c.metric} ${e(c.stat)}</td><td class="num">${showValue(c.unit, c.value)}</td><td class="num">${c.comparison} ${showValue(c.unit, c.limit)}</td>
+<td>${c.metric} ${e(c.stat)}</td><td class="num">${showValue(c.unit, c.value)}${c.interval ? ` <span class="ci">[${showValue(c.unit, c.interval.low)}, ${showValue(c.unit, c.interval.high)}]</span>` : ''}</td><td class="num">${c.comparison} ${showValue(c.unit, c.limit)}</td>
 <td>${c.pass ? 'pass' : 'fail'}</td><td class="num">${c.requests}</td></tr>`,
     )
     .join('\n');
-  return `<table><thead><tr><th>Path</th><th>Mode</th><th>Check</th><th>Value</th><th>Target</th><th>Result</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>Path</th><th>Mode</th><th>Check</th><th>Value [95 % interval]</th><th>Target</th><th>Result</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function summaryTable(report: Report): string {

@@ -172,6 +172,9 @@ const SlaCheck = z.strictObject({
   pass: z.boolean(),
   gating: z.boolean(),
   requests: z.int().nonnegative(),
+  interval: z
+    .strictObject({ low: z.number(), high: z.number(), confidence: z.number() })
+    .optional(),
 });
 
 const Side = z.strictObject({

@@ -4,8 +4,9 @@ export type { CurrentRun, RegressionCheck, RegressionResult } from './regression
 export { checkRegression } from './regression.js';
 export type { RegressionThresholds } from './regression-thresholds.js';
 export { DEFAULT_REGRESSION_THRESHOLDS } from './regression-thresholds.js';
-export type { PathSlaTargets, SlaCheck } from './sla.js';
+export type { CheckInterval, PathSlaTargets, SlaCheck } from './sla.js';
 export { checkSla, resolveSla, SLA_DEFAULTS } from './sla.js';
+export { withIntervals } from './sla-intervals.js';
 export type { GoodputSummary, PassKPoint, PassKSummary } from './sla-reliability.js';
 export { MAX_PASS_K, metSla, summarizeGoodput, summarizePassK } from './sla-reliability.js';
 export type { Verdict } from './verdict.js';

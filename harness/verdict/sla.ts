@@ -48,6 +48,14 @@ export interface SlaCheck {
   /** Whether this check decides the run's verdict (the system under test), or is shown for comparison. */
   gating: boolean;
   requests: number;
+  /** 95 % interval around `value` (bootstrap; Wilson for the success rate), when computed. */
+  interval?: CheckInterval;
+}
+
+export interface CheckInterval {
+  low: number;
+  high: number;
+  confidence: number;
 }
 
 /** Checks every summary against its path's SLA; checks of `gatingModes` decide the verdict. */
