@@ -62,12 +62,12 @@ export function regressionSection(report: Report): string {
                 ? formatUsd(v)
                 : formatPct(v);
           return `<tr class="${c.regressed ? 'fail' : 'pass'}"><td>${c.path}</td><td>${c.metric} ${e(c.stat)}</td><td class="num">${show(c.baseline)}</td><td class="num">${show(c.current)}</td>
-<td class="num">${formatSigned(c.relativeChange * 100, (v) => `${v.toFixed(1)}%`)}</td><td class="num">±${(c.threshold * 100).toFixed(1)}%</td><td>${e(c.test)}</td>
+<td class="num">${formatSigned(c.relativeChange * 100, (v) => `${v.toFixed(1)}%`)}</td><td class="num">${c.threshold === 0 ? 'any' : c.metric === 'success' ? `drop > ${(c.threshold * 100).toFixed(1)} pts` : `> +${(c.threshold * 100).toFixed(1)}%`}</td><td>${e(c.test)}</td>
 <td class="num">${c.pValue === undefined ? '–' : formatP(c.pValue)}</td><td class="num">${c.samples.baseline} / ${c.samples.current}${c.samples.paired ? ` (${c.samples.paired} paired)` : ''}</td><td>${c.regressed ? 'regressed' : 'ok'}</td></tr>`;
         })
         .join('\n');
       const table = rows
-        ? `<table><thead><tr><th>Path</th><th>Check</th><th>Baseline</th><th>Now</th><th>Change</th><th>Threshold</th><th>Test</th><th>p</th><th>Samples</th><th>Result</th></tr></thead><tbody>${rows}</tbody></table>`
+        ? `<table><thead><tr><th>Path</th><th>Check</th><th>Baseline</th><th>Now</th><th>Change</th><th>Counts when</th><th>Test</th><th>p</th><th>Samples</th><th>Result</th></tr></thead><tbody>${rows}</tbody></table>`
         : '';
       return `${head}${differences}${table}`;
     })

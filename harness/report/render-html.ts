@@ -26,12 +26,18 @@ function verdictBanner(report: Report): string {
   }[status];
   const list =
     reasons.length > 0 ? `<ul>${reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>` : '';
+  const gates = (report.regression ?? []).map(
+    (g) =>
+      `${g.mode} against its baseline: ${g.result.regressed ? 'regressed' : g.result.comparable ? `no regression (${g.result.checks.length} checks)` : 'not comparable'}`,
+  );
   return `<section class="banner ${status}" data-verdict="${status}"><h2>${title}</h2>
-<p>Gating mode: ${e(gatingModes.join(', '))} · exit code ${report.verdict.exitCode}</p>${list}</section>`;
+<p>Gating mode: ${e(gatingModes.join(', '))} · exit code ${report.verdict.exitCode}${gates.length ? ` · ${e(gates.join(' · '))}` : ''}</p>${list}</section>`;
 }
 
 function slaTable(report: Report): string {
-  const rows = report.sla.checks
+  // The checks that decide the verdict first; the comparison mode's below them.
+  const checks = [...report.sla.checks].sort((a, b) => Number(b.gating) - Number(a.gating));
+  const rows = checks
     .map(
       (
         c,
