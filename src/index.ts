@@ -157,6 +157,8 @@ export {
   PATH_NAMES,
   scoreRouting,
 } from './routing/index.js';
+export type { ApiKey, BridgeServer, BridgeServerOptions } from './server/index.js';
+export { ApiKeys, createBridgeServer, parseApiKeys, SERVED_MODELS } from './server/index.js';
 export type {
   BreakerRecord,
   CreateStateStoreOptions,

@@ -8,6 +8,7 @@ import { mockServerCommand } from './mock-server-command.js';
 import { overheadCommand } from './overhead-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
+import { serveCommand } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 
 /**
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(calibrateCommand().exitOverride())
     .addCommand(compareCommand(setExit).exitOverride())
     .addCommand(reportCommand().exitOverride())
+    .addCommand(serveCommand().exitOverride())
     .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride());
   try {

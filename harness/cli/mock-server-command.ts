@@ -8,6 +8,7 @@ import {
 import { serveMocks } from '../backends/index.js';
 import { UsageError } from './cli-error.js';
 import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
+import { untilStopped } from './until-stopped.js';
 
 interface MockServerFlags {
   port: number;
@@ -20,19 +21,6 @@ interface MockServerFlags {
   record?: string;
   upstream?: string;
   json: boolean;
-}
-
-/** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
-function untilStopped(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /** `bench mock-server`: the provider mocks on a loopback port until stopped. */
