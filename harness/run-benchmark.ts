@@ -28,6 +28,7 @@ import {
   renderReportFolder,
   writeReport,
 } from './report/index.js';
+import { scenarioIdOf } from './runner/plan.js';
 import { resolveTraffic } from './runner/resolve-traffic.js';
 import { runSuite } from './runner/run-suite.js';
 import { loadSuite, type Suite } from './scenario/index.js';
@@ -141,9 +142,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const models = backend.models;
   // Calls carry their scenario's labelled path, so path-scoped faults hit both modes alike.
   const pathOf = new Map(suite.requests.map((r) => [r.id, r.expect.path]));
-  const provider = labelCalls(backend.provider, (requestId) =>
-    pathOf.get(requestId.slice(0, requestId.lastIndexOf('#'))),
-  );
+  const provider = labelCalls(backend.provider, (requestId) => pathOf.get(scenarioIdOf(requestId)));
   const runId = runIdFor(createdAt, suite.name, options.seed);
   const stores: StateStore[] = [];
   try {

@@ -9,6 +9,7 @@ import {
 import { labelCalls, startMockBackend } from '../backends/index.js';
 import { baselineFromRecords, machineFingerprint } from '../baseline/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
+import { scenarioIdOf } from '../runner/plan.js';
 import { runSuite } from '../runner/run-suite.js';
 import { loadSuite, type Suite } from '../scenario/index.js';
 import {
@@ -72,9 +73,7 @@ async function runOnce(
   const backend = await startMockBackend({ seed, latency: 'realistic', timeScale });
   try {
     const pathOf = new Map(suite.requests.map((r) => [r.id, r.expect.path]));
-    const provider = labelCalls(backend.provider, (id) =>
-      pathOf.get(id.slice(0, id.lastIndexOf('#'))),
-    );
+    const provider = labelCalls(backend.provider, (id) => pathOf.get(scenarioIdOf(id)));
     const { prototype, team } = createSupportDemo();
     const bridge = createBridge({ prototype, team, provider, prices });
     const run = await runSuite({

@@ -1,6 +1,7 @@
 import { type Mode, PATH_NAMES, type PathName } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import { formatMs } from '../report/index.js';
+import { quantile } from '../stats/statistics.js';
 import type { PathSlaTargets } from '../verdict/index.js';
 
 export interface ProgressState {
@@ -13,14 +14,6 @@ export interface ProgressState {
 }
 
 const WIDTH = 24;
-
-function quantile(values: number[], q: number): number {
-  values.sort((a, b) => a - b);
-  const h = (values.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return (values[lo] ?? 0) + ((values[hi] ?? 0) - (values[lo] ?? 0)) * (h - lo);
-}
 
 /** ✓ or ✗ per path for the gating mode, on what has finished so far (a running view, not the verdict). */
 export function runningSla(state: ProgressState): string {

@@ -64,17 +64,26 @@ function histogram(series: number[][]): { labels: string[]; counts: number[][] }
   };
 }
 
-function byModePath(
-  report: Report,
-  path: PathName,
-  pick: (r: Report['records'][number]) => number,
-) {
+type Records = Report['records'];
+
+/** A path's values per mode (the records are that path's already). */
+function byMode(records: Records, pick: (r: Records[number]) => number) {
   const out = new Map<Mode, number[]>();
-  for (const r of report.records) {
-    if (r.expectedPath !== path) continue;
+  for (const r of records) {
     const list = out.get(r.mode) ?? [];
     list.push(pick(r));
     out.set(r.mode, list);
+  }
+  return out;
+}
+
+/** The records of each path, in one pass over the run. */
+function recordsByPath(records: Records): Map<PathName, Records> {
+  const out = new Map<PathName, Records>();
+  for (const r of records) {
+    const list = out.get(r.expectedPath) ?? [];
+    list.push(r);
+    out.set(r.expectedPath, list);
   }
   return out;
 }
@@ -84,8 +93,8 @@ const axis = (title: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function latencyCdf(report: Report, path: PathName): ChartSpec | undefined {
-  const series = byModePath(report, path, (r) => r.latencyMs / 1000);
+function latencyCdf(report: Report, path: PathName, records: Records): ChartSpec | undefined {
+  const series = byMode(records, (r) => r.latencyMs / 1000);
   if (series.size === 0) return undefined;
   const limit = report.sla.targets[path].latency;
   const limitS = limit.maxMs / 1000;
@@ -136,11 +145,11 @@ function latencyCdf(report: Report, path: PathName): ChartSpec | undefined {
 }
 
 function distribution(
-  report: Report,
   path: PathName,
+  records: Records,
   kind: 'latency' | 'cost',
 ): ChartSpec | undefined {
-  const series = byModePath(report, path, (r) =>
+  const series = byMode(records, (r) =>
     kind === 'latency' ? r.latencyMs / 1000 : r.costUsd * 1000,
   );
   if (series.size === 0) return undefined;
@@ -274,11 +283,13 @@ export function chartSpecs(report: Report, trend: readonly HistoryEntry[] = []):
       (f) => f.costPer1kUsd,
     ),
   ];
+  const byPath = recordsByPath(report.records);
   for (const path of PATH_NAMES) {
+    const records = byPath.get(path) ?? [];
     specs.push(
-      latencyCdf(report, path),
-      distribution(report, path, 'latency'),
-      distribution(report, path, 'cost'),
+      latencyCdf(report, path, records),
+      distribution(path, records, 'latency'),
+      distribution(path, records, 'cost'),
     );
   }
   return specs.filter((s): s is ChartSpec => s !== undefined);

@@ -28,6 +28,14 @@ export function formatUsd(usd: number): string {
   return `$${usd.toFixed(5)}`;
 }
 
+/** A figure in its unit: milliseconds, dollars, or a ratio shown as a percentage. */
+export function formatInUnit(unit: 'ms' | 'usd' | 'ratio', value: number): string {
+  return unit === 'ms' ? formatMs(value) : unit === 'usd' ? formatUsd(value) : formatPct(value);
+}
+
+/** The unit of a latency, cost or success figure. */
+export const UNIT_OF_METRIC = { latency: 'ms', cost: 'usd', success: 'ratio' } as const;
+
 export function formatPct(ratio: number, digits = 1): string {
   return `${(ratio * 100).toFixed(digits)}%`;
 }

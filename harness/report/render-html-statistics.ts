@@ -1,4 +1,12 @@
-import { escapeHtml as e, formatMs, formatPct, formatSigned, formatUsd } from './format.js';
+import {
+  escapeHtml as e,
+  formatInUnit,
+  formatMs,
+  formatPct,
+  formatSigned,
+  formatUsd,
+  UNIT_OF_METRIC,
+} from './format.js';
 import type { Report } from './report-schema.js';
 
 type Interval = { estimate?: number; low: number; high: number; confidence: number };
@@ -55,12 +63,7 @@ export function regressionSection(report: Report): string {
         : '';
       const rows = r.checks
         .map((c) => {
-          const show = (v: number) =>
-            c.metric === 'latency'
-              ? formatMs(v)
-              : c.metric === 'cost'
-                ? formatUsd(v)
-                : formatPct(v);
+          const show = (v: number) => formatInUnit(UNIT_OF_METRIC[c.metric], v);
           return `<tr class="${c.regressed ? 'fail' : 'pass'}"><td>${c.path}</td><td>${c.metric} ${e(c.stat)}</td><td class="num">${show(c.baseline)}</td><td class="num">${show(c.current)}</td>
 <td class="num">${formatSigned(c.relativeChange * 100, (v) => `${v.toFixed(1)}%`)}</td><td class="num">${c.threshold === 0 ? 'any' : c.metric === 'success' ? `drop > ${(c.threshold * 100).toFixed(1)} pts` : `> +${(c.threshold * 100).toFixed(1)}%`}</td><td>${e(c.test)}</td>
 <td class="num">${c.pValue === undefined ? '–' : formatP(c.pValue)}</td><td class="num">${c.samples.baseline} / ${c.samples.current}${c.samples.paired ? ` (${c.samples.paired} paired)` : ''}</td><td>${c.regressed ? 'regressed' : 'ok'}</td></tr>`;

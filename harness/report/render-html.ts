@@ -1,5 +1,5 @@
 import { type ChartSpec, chartSpecs } from './chart-specs.js';
-import { escapeHtml as e, formatMs, formatPct, formatUsd } from './format.js';
+import { escapeHtml as e, formatInUnit, formatMs, formatPct, formatUsd } from './format.js';
 import type { HistoryEntry } from './history.js';
 import { CHART_SCRIPT, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
@@ -9,12 +9,6 @@ import {
 } from './render-html-statistics.js';
 import type { Report } from './report-schema.js';
 import { MAX_LISTED_REQUESTS, sampleRecords } from './sample-records.js';
-
-type SlaCheck = Report['sla']['checks'][number];
-
-function showValue(unit: SlaCheck['unit'], value: number): string {
-  return unit === 'ms' ? formatMs(value) : unit === 'usd' ? formatUsd(value) : formatPct(value);
-}
 
 function verdictBanner(report: Report): string {
   const { status, reasons, gatingModes } = report.verdict;
@@ -42,7 +36,7 @@ function slaTable(report: Report): string {
       (
         c,
       ) => `<tr class="${c.pass ? 'pass' : 'fail'}${c.gating ? '' : ' info'}"><td>${c.path}</td><td>${c.mode}${c.gating ? '' : ' (comparison)'}</td>
-<td>${c.metric} ${e(c.stat)}</td><td class="num">${showValue(c.unit, c.value)}${c.interval ? ` <span class="ci">[${showValue(c.unit, c.interval.low)}, ${showValue(c.unit, c.interval.high)}]</span>` : ''}</td><td class="num">${c.comparison} ${showValue(c.unit, c.limit)}</td>
+<td>${c.metric} ${e(c.stat)}</td><td class="num">${formatInUnit(c.unit, c.value)}${c.interval ? ` <span class="ci">[${formatInUnit(c.unit, c.interval.low)}, ${formatInUnit(c.unit, c.interval.high)}]</span>` : ''}</td><td class="num">${c.comparison} ${formatInUnit(c.unit, c.limit)}</td>
 <td>${c.pass ? 'pass' : 'fail'}</td><td class="num">${c.requests}</td></tr>`,
     )
     .join('\n');

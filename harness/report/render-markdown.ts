@@ -1,17 +1,9 @@
-import { formatMs, formatPct, formatSigned, formatUsd } from './format.js';
+import { formatInUnit, formatMs, formatPct, formatSigned, formatUsd } from './format.js';
 import type { Report } from './report-schema.js';
 
 type SlaCheck = Report['sla']['checks'][number];
 
 const ICON = { pass: '✅', fail: '❌', regressed: '📉', interrupted: '⏸️' } as const;
-
-function show(check: SlaCheck, value: number): string {
-  return check.unit === 'ms'
-    ? formatMs(value)
-    : check.unit === 'usd'
-      ? formatUsd(value)
-      : formatPct(value);
-}
 
 /** Pipes and line breaks would break a table row. */
 function cell(text: string): string {
@@ -39,7 +31,9 @@ export function renderMarkdown(report: Report, pngs: readonly string[] = []): st
     const checks = report.sla.checks.filter((c) => c.mode === s.mode && c.path === s.path);
     const of = (metric: SlaCheck['metric']) => {
       const c = checks.find((x) => x.metric === metric);
-      return c ? `${c.stat} ${show(c, c.value)} (${c.comparison} ${show(c, c.limit)})` : '–';
+      return c
+        ? `${c.stat} ${formatInUnit(c.unit, c.value)} (${c.comparison} ${formatInUnit(c.unit, c.limit)})`
+        : '–';
     };
     const ok = checks.every((c) => c.pass);
     lines.push(

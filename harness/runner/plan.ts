@@ -19,6 +19,12 @@ export interface PlanOptions {
   repetitions?: number;
 }
 
+/** The scenario of a pair id (`<scenario id>#<repetition>`); an id without `#` is its own. */
+export function scenarioIdOf(pairId: string): string {
+  const hash = pairId.lastIndexOf('#');
+  return hash > 0 ? pairId.slice(0, hash) : pairId;
+}
+
 /** A uniform number in [0, 1) from a seed and a label: the same inputs always give the same draw. */
 function draw(seed: number, label: string): number {
   return createHash('sha256').update(`${seed}:${label}`).digest().readUInt32BE(0) / 2 ** 32;
@@ -67,7 +73,7 @@ export function planJobs(suite: Suite, options: PlanOptions): Job[] {
   }
   return units.flatMap(({ request, repetition }, index) => {
     const modes = index % 2 === 0 ? options.modes : [...options.modes].reverse();
-    const pairId = `${request.id}#${repetition}`;
+    const pairId = `${request.id}#${repetition}`; // scenarioIdOf() reads it back
     return modes.map((mode) => ({ request, repetition, mode, pairId }));
   });
 }

@@ -25,7 +25,7 @@ export type { ReliabilitySummary } from './reliability.js';
 export { summarizeReliability } from './reliability.js';
 export { routingAccuracy } from './routing-accuracy.js';
 export type { GroupSummary } from './summarize.js';
-export { summarize } from './summarize.js';
+export { groupByModeAndPath, groupKey, summarize } from './summarize.js';
 
 /** Statistics to hand the bootstrap: `bootstrapCi(latenciesMs, statistics.p95, { seed })`. */
 export const statistics = { mean, median, p90, p95, p99, quantile } as const;

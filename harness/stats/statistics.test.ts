@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeSample } from './distribution.js';
-import { mean, median, p90, p95, p99, quantile } from './statistics.js';
+import { mean, median, p90, p95, p99, quantile, statisticNamed } from './statistics.js';
 
 const sample = [12.5, 3, 7, 7, 100, 42, 0.5, 18, 9, 61];
 
@@ -37,5 +37,16 @@ describe('statistics', () => {
     expect(() => p95([1, Number.NaN])).toThrow(/NaN/);
     expect(() => quantile(1.5)).toThrow(RangeError);
     expect(() => quantile([1], -0.1)).toThrow(RangeError);
+  });
+});
+
+describe('statisticNamed', () => {
+  it('reads mean and percentiles by their SLA names, and nothing else', () => {
+    expect(statisticNamed('mean')?.([1, 2, 3, 6])).toBe(3);
+    expect(statisticNamed('p95')?.([1, 2, 3, 4])).toBeCloseTo(3.85, 12);
+    expect(statisticNamed('p50')?.([1, 2, 3, 4])).toBe(2.5);
+    expect(statisticNamed('max')).toBeUndefined();
+    expect(statisticNamed('p')).toBeUndefined();
+    expect(statisticNamed('pp95')).toBeUndefined();
   });
 });

@@ -57,6 +57,17 @@ export const mean: Statistic = (values) => {
   return result;
 };
 
+/**
+ * The statistic an SLA or a gate names: `mean`, or `p<N>` for the N-th percentile (`p95`).
+ * `max` and anything else are undefined: a resampled maximum says nothing useful.
+ * @example statisticNamed('p95')?.([1, 2, 3, 4]) // 3.85
+ */
+export function statisticNamed(name: string): Statistic | undefined {
+  if (name === 'mean') return mean;
+  const percent = /^p(\d{1,2}(?:\.\d+)?)$/.exec(name)?.[1];
+  return percent === undefined ? undefined : quantile(Number(percent) / 100);
+}
+
 export const median: Statistic = quantile(0.5);
 export const p90: Statistic = quantile(0.9);
 export const p95: Statistic = quantile(0.95);

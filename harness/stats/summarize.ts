@@ -26,19 +26,31 @@ export interface GroupSummary {
   reliability: ReliabilitySummary;
 }
 
-/** Groups records by mode and labelled path and summarises each group. */
-export function summarize(records: readonly RequestRecord[]): GroupSummary[] {
+/** Records by mode and labelled path, in one pass: `groups.get(groupKey(mode, path))`. */
+export function groupByModeAndPath(
+  records: readonly RequestRecord[],
+): Map<string, RequestRecord[]> {
   const groups = new Map<string, RequestRecord[]>();
   for (const record of records) {
-    const key = `${record.mode}|${record.expectedPath}`;
+    const key = groupKey(record.mode, record.expectedPath);
     const group = groups.get(key);
     if (group) group.push(record);
     else groups.set(key, [record]);
   }
+  return groups;
+}
+
+export function groupKey(mode: Mode, path: PathName): string {
+  return `${mode}|${path}`;
+}
+
+/** Groups records by mode and labelled path and summarises each group. */
+export function summarize(records: readonly RequestRecord[]): GroupSummary[] {
+  const groups = groupByModeAndPath(records);
   const summaries: GroupSummary[] = [];
   for (const mode of ['agno-only', 'hybrid'] as const) {
     for (const path of PATH_NAMES) {
-      const group = groups.get(`${mode}|${path}`);
+      const group = groups.get(groupKey(mode, path));
       if (group) summaries.push(summarizeGroup(mode, path, group));
     }
   }

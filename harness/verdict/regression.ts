@@ -1,11 +1,12 @@
 import type { Mode, PathName } from '../../src/index.js';
 import type { Baseline, BaselineSample } from '../baseline/baseline-schema.js';
 import type { RequestRecord } from '../metrics/request-record.js';
+import { scenarioIdOf } from '../runner/plan.js';
 import { bootstrapDiffCi } from '../stats/bootstrap.js';
 import { mannWhitneyU } from '../stats/mann-whitney.js';
 import { pairUp, signFlipTest } from '../stats/paired.js';
 import { twoProportionTest } from '../stats/proportions.js';
-import { mean, median, quantile } from '../stats/statistics.js';
+import { mean, median, statisticNamed } from '../stats/statistics.js';
 import type { RegressionThresholds } from './regression-thresholds.js';
 import type { PathSlaTargets } from './sla.js';
 
@@ -186,31 +187,19 @@ export function checkRegression(
   return result;
 }
 
-/** `<scenario>#<repetition>` → `<scenario>`. */
-function scenarioOf(id: string): string {
-  const hash = id.lastIndexOf('#');
-  return hash > 0 ? id.slice(0, hash) : id;
-}
-
 /**
  * Unpaired samples restricted to the scenarios both runs have: a different mix (fewer requests,
  * other weights) would otherwise show up as a change in cost or latency.
  */
 function sharedScenarios(base: BaselineSample[], now: BaselineSample[]) {
-  const inBase = new Set(base.map((s) => scenarioOf(s.id)));
-  const inNow = new Set(now.map((s) => scenarioOf(s.id)));
+  const inBase = new Set(base.map((s) => scenarioIdOf(s.id)));
+  const inNow = new Set(now.map((s) => scenarioIdOf(s.id)));
   const both = new Set([...inBase].filter((id) => inNow.has(id)));
   return {
     scenarios: both.size,
-    base: base.filter((s) => both.has(scenarioOf(s.id))),
-    now: now.filter((s) => both.has(scenarioOf(s.id))),
+    base: base.filter((s) => both.has(scenarioIdOf(s.id))),
+    now: now.filter((s) => both.has(scenarioIdOf(s.id))),
   };
-}
-
-function statOf(name: string): (values: readonly number[]) => number {
-  if (name === 'mean') return mean;
-  const q = Number(name.slice(1)) / 100;
-  return (values) => quantile(values, q);
 }
 
 type Pairs = Array<readonly [BaselineSample, BaselineSample]>;
@@ -229,7 +218,8 @@ function latencyCheck(
   t: RegressionThresholds,
   seed: number,
 ): RegressionCheck {
-  const statistic = statOf(stat);
+  const statistic = statisticNamed(stat);
+  if (!statistic) throw new RangeError(`regression: no latency statistic named ${stat}`);
   const a = base.map((s) => s.latencyMs);
   const b = now.map((s) => s.latencyMs);
   const before = statistic(a);

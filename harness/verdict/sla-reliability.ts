@@ -1,6 +1,6 @@
 import { type Mode, PATH_NAMES, type PathName } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
-import { goodput, passHatK } from '../stats/index.js';
+import { goodput, groupByModeAndPath, groupKey, passHatK } from '../stats/index.js';
 import type { PathSlaTargets } from './sla.js';
 
 /** pass^k is reported for k = 1 … min(trials per scenario, this). */
@@ -55,11 +55,11 @@ export function summarizePassK(
   targets: Record<PathName, PathSlaTargets>,
 ): PassKSummary[] {
   const summaries: PassKSummary[] = [];
+  const groups = groupByModeAndPath(records);
   for (const mode of ['agno-only', 'hybrid'] as const) {
     for (const path of PATH_NAMES) {
       const tasks = new Map<string, { n: number; c: number; cSla: number }>();
-      for (const r of records) {
-        if (r.mode !== mode || r.expectedPath !== path) continue;
+      for (const r of groups.get(groupKey(mode, path)) ?? []) {
         const task = tasks.get(r.scenarioId) ?? { n: 0, c: 0, cSla: 0 };
         task.n++;
         if (r.success) task.c++;

@@ -1,4 +1,4 @@
-import type { FailureCode } from '../providers/provider.js';
+import { type FailureCode, isTransientFailure } from '../providers/provider.js';
 import type { BreakerRecord, OutcomeCounts } from '../state/state-store.js';
 
 export interface BreakerPolicy {
@@ -12,25 +12,9 @@ export interface BreakerPolicy {
 type State = Omit<BreakerRecord, 'version'>;
 const CLOSED: State = { state: 'closed' };
 
-/** Failures that say the backend is unwell. A bad request or a caller's abort says nothing about it. */
+/** Failures that say the backend is unwell: the transient ones. A bad request or a caller's abort says nothing about it. */
 export function countsAgainstBreaker(code: FailureCode): boolean {
-  switch (code) {
-    case 'rate_limited':
-    case 'overloaded':
-    case 'server_error':
-    case 'timeout':
-    case 'network':
-    case 'invalid_response':
-      return true;
-    case 'bad_request':
-    case 'context_length_exceeded':
-    case 'auth':
-    case 'not_found':
-    case 'aborted':
-    case 'circuit_open':
-    case 'budget_exceeded':
-      return false;
-  }
+  return isTransientFailure(code);
 }
 
 export type Admission =

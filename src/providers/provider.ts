@@ -139,7 +139,15 @@ export interface Provider {
 
 /** A failure is worth retrying when the backend may succeed on a later attempt. */
 export function isRetryable(failure: ProviderFailure): boolean {
-  switch (failure.code) {
+  return isTransientFailure(failure.code);
+}
+
+/**
+ * Failures that come from the backend's condition (overloaded, erroring, slow, unreachable),
+ * not from the request or the caller: worth a retry, and held against the backend's breaker.
+ */
+export function isTransientFailure(code: FailureCode): boolean {
+  switch (code) {
     case 'rate_limited':
     case 'overloaded':
     case 'server_error':
