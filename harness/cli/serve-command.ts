@@ -1,18 +1,9 @@
+import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
-import {
-  createBridge,
-  createBridgeServer,
-  createHealth,
-  createMetrics,
-  createSupportDemo,
-  createTelemetry,
-  loadDeployment,
-  parseApiKeys,
-  realClock,
-} from '../../src/index.js';
-import { bridgeConfigFor, startBackend } from '../backends/index.js';
+import { loadDeployment, parseApiKeys } from '../../src/index.js';
+import { reportToPrimary, runWorkers } from '../serve/run-workers.js';
+import { serveBridge } from '../serve/serve-bridge.js';
 import { UsageError } from './cli-error.js';
 import { choiceFlag, integerFlag } from './parse-flags.js';
 import { untilStopped } from './until-stopped.js';
@@ -26,6 +17,7 @@ interface ServeFlags {
   config?: string;
   keysFile?: string;
   maxBody: number;
+  workers: number;
 }
 
 /** API keys from `--keys-file`, else `HB_API_KEYS`; none is a usage error (no open server). */
@@ -78,48 +70,75 @@ export function serveCommand(): Command {
         .argParser(integerFlag('--max-body', 1))
         .default(1024 * 1024),
     )
+    .addOption(
+      new Option(
+        '--workers <n>',
+        'processes sharing the port (state shared through Redis when REDIS_URL is set)',
+      )
+        .argParser(integerFlag('--workers', 1))
+        .default(1),
+    )
     .action(async (flags: ServeFlags) => {
-      const keys = await apiKeys(flags);
-      const deployment =
-        flags.config === undefined
-          ? undefined
-          : await loadDeployment(flags.config, { env: process.env });
-      const backend = await startBackend({
-        backend: flags.backend,
-        seed: flags.seed,
-        latency: flags.latency,
-        clock: realClock,
-      });
-      const metrics = createMetrics({ processMetrics: true });
-      const health = createHealth();
-      const { prototype, team } = createSupportDemo(backend.models?.agents);
-      const bridge = createBridge({
-        prototype,
-        team,
-        provider: backend.provider,
-        telemetry: createTelemetry({ metrics, health }),
-        ...(deployment
-          ? { deployment: { current: () => deployment } }
-          : backend.models
-            ? { config: bridgeConfigFor(backend.models) }
-            : {}),
-      });
-      const served = createBridgeServer({
-        bridge,
-        apiKeys: keys,
-        maxBodyBytes: flags.maxBody,
-        metrics: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
-        ready: async () => (await health.ready()).status !== 'unavailable',
-      });
-      await new Promise<void>((resolve) => served.server.listen(flags.port, flags.host, resolve));
-      const { port } = served.server.address() as AddressInfo;
-      process.stdout.write(`http://${flags.host}:${port}/v1\n`);
-      process.stderr.write(
-        `bridge on http://${flags.host}:${port} (${keys.size} API key${keys.size === 1 ? '' : 's'}, backend ${flags.backend}). Stop with Ctrl-C.\n`,
-      );
-      const signal = await untilStopped();
-      await served.close();
-      await backend.close();
-      process.stderr.write(`stopped (${signal}), in-flight requests drained\n`);
+      if (cluster.isPrimary && flags.workers > 1) return servePool(flags);
+      return serveOne(flags);
     });
+}
+
+/** One process serving: alone, or as a worker of a pool (then it reports to the primary). */
+async function serveOne(flags: ServeFlags): Promise<void> {
+  const redisUrl = process.env.REDIS_URL?.trim() || undefined;
+  let serving: Awaited<ReturnType<typeof serveBridge>>;
+  try {
+    serving = await serveBridge({
+      port: flags.port,
+      host: flags.host,
+      backend: flags.backend,
+      latency: flags.latency,
+      seed: flags.seed,
+      keys: await apiKeys(flags),
+      maxBodyBytes: flags.maxBody,
+      ...(flags.config === undefined
+        ? {}
+        : { deployment: await loadDeployment(flags.config, { env: process.env }) }),
+      ...(redisUrl ? { redisUrl } : {}),
+    });
+  } catch (error) {
+    if (cluster.isWorker) {
+      reportToPrimary({ type: 'hb:failed', message: (error as Error).message });
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  if (cluster.isWorker) reportToPrimary({ type: 'hb:listening', port: serving.port });
+  else announce(flags, serving.port, `1 process, state in ${serving.state}`);
+  const signal = await untilStopped();
+  await serving.close();
+  // A worker's channel to the primary would keep it alive: let go of it once drained.
+  if (cluster.isWorker) cluster.worker?.disconnect();
+  else process.stderr.write(`stopped (${signal}), in-flight requests drained\n`);
+}
+
+/** `--workers N`: the primary forks N servers on one port and stops them together. */
+async function servePool(flags: ServeFlags): Promise<void> {
+  await apiKeys(flags); // a usage error belongs to the primary, before any fork
+  const shared = process.env.REDIS_URL?.trim();
+  const pool = await runWorkers(flags.workers).catch((error: Error) => {
+    throw new UsageError(`bench serve --workers ${flags.workers}: ${error.message}`);
+  });
+  announce(
+    flags,
+    pool.port,
+    `${flags.workers} workers, state ${shared ? 'shared in Redis' : 'per worker: set REDIS_URL to share rate limits, breakers and cache'}`,
+  );
+  const signal = await untilStopped();
+  await pool.stop();
+  process.stderr.write(`stopped (${signal}), every worker drained\n`);
+}
+
+function announce(flags: ServeFlags, port: number, detail: string): void {
+  process.stdout.write(`http://${flags.host}:${port}/v1\n`);
+  process.stderr.write(
+    `bridge on http://${flags.host}:${port} (${detail}; backend ${flags.backend}). Stop with Ctrl-C.\n`,
+  );
 }

@@ -8,6 +8,9 @@ import { parseApiKeys } from './api-keys.js';
 import { type BridgeServer, createBridgeServer } from './create-bridge-server.js';
 
 const KEY = 'sk-hb-test-0123456789abcdef';
+const USER_KEY = 'sk-hb-user-0123456789abcdef';
+const SCRAPER_KEY = 'sk-hb-scrape-0123456789abcdef';
+const LIMITED_KEY = 'sk-hb-limited-0123456789abcdef';
 const ANSWER = 'Standard shipping takes 3-5 business days within the country.';
 
 let served: BridgeServer;
@@ -20,7 +23,15 @@ beforeAll(async () => {
   const { prototype, team } = createSupportDemo();
   served = createBridgeServer({
     bridge: createBridge({ prototype, team, provider }),
-    apiKeys: parseApiKeys(`ci:${KEY}`, 'test keys'),
+    apiKeys: parseApiKeys(
+      [
+        `ci:${KEY} role=admin`,
+        `web:${USER_KEY}`,
+        `prometheus:${SCRAPER_KEY} role=metrics`,
+        `trial:${LIMITED_KEY} rps=0.001 burst=2`,
+      ].join('\n'),
+      'test keys',
+    ),
     maxBodyBytes: 4096,
     metrics: async () => ({ contentType: 'text/plain; version=0.0.4', body: 'hb_up 1\n' }),
   });
@@ -89,7 +100,56 @@ describe('the bridge over HTTP, as the official openai client sees it', () => {
   it('serves health and metrics', async () => {
     expect((await fetch(`${baseURL}/health/live`)).status).toBe(200);
     expect(await (await fetch(`${baseURL}/health/ready`)).json()).toEqual({ status: 'ready' });
-    expect(await (await fetch(`${baseURL}/metrics`)).text()).toBe('hb_up 1\n');
+    const scrape = await fetch(`${baseURL}/metrics`, {
+      headers: { authorization: `Bearer ${SCRAPER_KEY}` },
+    });
+    expect(await scrape.text()).toBe('hb_up 1\n');
+  });
+});
+
+describe('roles and per-key rate limits', () => {
+  const metricsAs = (key?: string) =>
+    fetch(`${baseURL}/metrics`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+
+  it('lets a user key chat on the routed path but not force one', async () => {
+    const routed = await client(USER_KEY).chat.completions.create({
+      model: 'hybrid-bench',
+      messages: [ask],
+    });
+    expect(routed.choices[0]?.message.content).toBe(ANSWER);
+    await expect(
+      client(USER_KEY).chat.completions.create({ model: 'hybrid-bench-full', messages: [ask] }),
+    ).rejects.toMatchObject({ status: 403, code: 'insufficient_role' });
+    const byHeader = await post(JSON.stringify({ model: 'hybrid-bench', messages: [ask] }), {
+      authorization: `Bearer ${USER_KEY}`,
+      'x-bench-path': 'complex',
+    });
+    expect(byHeader.status).toBe(403);
+    expect(byHeader.body.error?.message).toBe(
+      'Key "web" has role user; to force the complex path a key needs role admin.',
+    );
+  });
+
+  it('keeps /metrics for admin and metrics keys, and chat from a metrics key', async () => {
+    expect((await metricsAs()).status).toBe(401);
+    expect((await metricsAs(USER_KEY)).status).toBe(403);
+    expect((await metricsAs(KEY)).status).toBe(200);
+    const chat = await post(JSON.stringify({ model: 'hybrid-bench', messages: [ask] }), {
+      authorization: `Bearer ${SCRAPER_KEY}`,
+    });
+    expect(chat.status).toBe(403);
+  });
+
+  it('refuses a key past its rate limit with 429 and Retry-After, other keys unaffected', async () => {
+    const body = JSON.stringify({ model: 'hybrid-bench', messages: [ask] });
+    const limited = { authorization: `Bearer ${LIMITED_KEY}` };
+    expect((await post(body, limited)).status).toBe(200);
+    expect((await post(body, limited)).status).toBe(200);
+    const refused = await post(body, limited);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: 'rate_limit_exceeded', type: 'requests' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(100);
+    expect((await post(body)).status).toBe(200);
   });
 });
 

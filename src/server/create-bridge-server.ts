@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Bridge } from '../bridge/create-bridge.js';
-import type { ApiKeys } from './api-keys.js';
+import { type Clock, realClock } from '../clock.js';
+import { createMemoryStore } from '../state/memory-store.js';
+import type { StateStore } from '../state/state-store.js';
+import type { ApiKey, ApiKeyRole, ApiKeys } from './api-keys.js';
 import { parseChatRequest } from './chat-request.js';
 import { chatCompletion, chatCompletionEvents } from './chat-response.js';
 import { HttpError, sendError, sendJson } from './http-error.js';
@@ -16,6 +19,9 @@ export interface BridgeServerOptions {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Whether to take traffic (`GET /health/ready`); default: always. */
   ready?: () => Promise<boolean>;
+  /** Where per-key rate limits are counted (share the bridge's, so replicas agree); default: memory. */
+  store?: StateStore;
+  clock?: Clock;
 }
 
 export interface BridgeServer {
@@ -32,6 +38,17 @@ const notFound = () =>
     'No such route. POST /v1/chat/completions.',
   );
 
+const CHAT_ROLES: readonly ApiKeyRole[] = ['user', 'admin'];
+const METRICS_ROLES: readonly ApiKeyRole[] = ['admin', 'metrics'];
+
+const forbidden = (key: ApiKey, roles: readonly ApiKeyRole[], action = 'use this endpoint') =>
+  new HttpError(
+    403,
+    'permission_error',
+    'insufficient_role',
+    `Key "${key.name}" has role ${key.role}; to ${action} a key needs role ${roles.join(' or ')}.`,
+  );
+
 /**
  * The bridge behind an OpenAI-compatible HTTP API: `POST /v1/chat/completions` (JSON or SSE),
  * `GET /health/live`, `GET /health/ready`, `GET /metrics`. Keys are bearer tokens; every refusal
@@ -39,11 +56,17 @@ const notFound = () =>
  */
 export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const store = options.store ?? createMemoryStore();
+  const clock = options.clock ?? realClock;
   let inFlight = 0;
   let draining = false;
   const idle: Array<() => void> = [];
 
-  async function chat(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** The caller's key if it has one of `roles` and its rate limit has room; else a refusal. */
+  async function authorize(
+    request: IncomingMessage,
+    roles: readonly ApiKeyRole[],
+  ): Promise<ApiKey> {
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
     const key = token ? options.apiKeys.find(token) : undefined;
     if (!key) {
@@ -56,9 +79,34 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
           : 'Missing API key: send Authorization: Bearer <key>.',
       );
     }
+    if (!roles.includes(key.role)) throw forbidden(key, roles);
+    if (key.rateLimit) {
+      const take = await store.takeTokens(
+        `requests:key:${key.name}`,
+        key.rateLimit,
+        1,
+        clock.wallNow(),
+      );
+      if (!take.allowed) {
+        throw new HttpError(
+          429,
+          'requests',
+          'rate_limit_exceeded',
+          `Rate limit of key "${key.name}" reached (${key.rateLimit.refillPerSecond} requests/s).`,
+          { 'retry-after': String(Math.max(1, Math.ceil(take.retryAfterMs / 1000))) },
+        );
+      }
+    }
+    return key;
+  }
+
+  async function chat(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const key = await authorize(request, CHAT_ROLES);
     const body = await readJsonBody(request, maxBodyBytes);
     const header = request.headers['x-bench-path'];
     const parsed = parseChatRequest(body, Array.isArray(header) ? header[0] : header);
+    if (parsed.bridgeRequest.metadata?.path !== undefined && key.role !== 'admin')
+      throw forbidden(key, ['admin'], `force the ${parsed.bridgeRequest.metadata.path} path`);
     const id = `chatcmpl-${randomUUID()}`;
     const abort = new AbortController();
     response.on('close', () => {
@@ -86,7 +134,10 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
         `The bridge could not answer (${result.error?.code ?? 'error'}). Try again later.`,
       );
     }
+    // What a load tool needs per request without parsing the body.
     response.setHeader('x-bench-served-by', result.servedBy);
+    response.setHeader('x-bench-path', result.route?.path ?? result.servedBy);
+    response.setHeader('x-bench-cost-usd', result.costUsd.toFixed(8));
     if (!parsed.stream) {
       sendJson(response, 200, chatCompletion(id, parsed.model, result));
       return;
@@ -117,6 +168,7 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
       return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     }
     if (path === '/metrics' && options.metrics) {
+      await authorize(request, METRICS_ROLES);
       const { contentType, body } = await options.metrics();
       response.writeHead(200, { 'content-type': contentType });
       response.end(body);
