@@ -24,7 +24,10 @@ function urlProblem(provider: LiveProvider, baseUrl: string): string[] {
  * The live backend's options from the flags, or undefined for the mocks. Live flags without
  * `--backend live`, or mock-only flags with it, are usage errors, all reported together.
  */
-export function liveOptions(flags: RunFlags): LiveBackendOptions | undefined {
+export function liveOptions(
+  flags: Pick<RunFlags, 'backend' | 'provider' | 'baseUrl' | 'apiKeyEnv' | 'agentId'> &
+    Partial<Pick<RunFlags, 'faults' | 'timeScale'>>,
+): LiveBackendOptions | undefined {
   const given = (
     [
       ['--provider', flags.provider],

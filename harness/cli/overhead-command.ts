@@ -1,36 +1,97 @@
 import { Command, Option } from 'commander';
 import { measureOverhead } from '../perf/measure-overhead.js';
-import { integerFlag } from './parse-flags.js';
+import {
+  measureServerOverhead,
+  type ServerOverheadResult,
+} from '../perf/measure-server-overhead.js';
+import { integerFlag, positiveNumberFlag } from './parse-flags.js';
 
-/** `bench overhead`: what the bridge and harness add per request, against a direct provider call. */
+interface OverheadFlags {
+  inProcess: boolean;
+  iterations: number;
+  rate: number;
+  duration: number;
+  connections: number;
+  rounds: number;
+  json: boolean;
+}
+
+const ms = (v: number) => `${v.toFixed(3)} ms`;
+const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(3)} ms`;
+
+function serverTable(r: ServerOverheadResult): string {
+  const row = (name: string, f: ServerOverheadResult['proxy']) =>
+    `  ${name.padEnd(22)} ${f.maxRps.toFixed(0).padStart(7)} req/s   p50 ${ms(f.latencyMs.p50)}  p99 ${ms(f.latencyMs.p99)}   first event p50 ${ms(f.ttftMs.p50)}  p99 ${ms(f.ttftMs.p99)}   failed ${f.failed}`;
+  return [
+    `closed-loop throughput; latency at ${r.rate} requests/s (open loop); zero-latency mock server (alone: ${r.mockMaxRps.toFixed(0)} req/s):`,
+    row('pass-through proxy', r.proxy),
+    row('bridge server', r.bridge),
+    `  throughput ratio ${r.throughputRatio.toFixed(3)} × the proxy; added latency p50 ${signed(r.addedLatencyMs.p50)}, p99 ${signed(r.addedLatencyMs.p99)}; streaming first event p50 ${signed(r.addedTtftMs.p50)}, p99 ${signed(r.addedTtftMs.p99)}`,
+    '',
+  ].join('\n');
+}
+
+async function inProcess(flags: OverheadFlags): Promise<void> {
+  const result = await measureOverhead(flags.iterations);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const { medianMs: m, p95Ms: p, addedMs: a } = result;
+  process.stdout.write(
+    [
+      `per request, median (p95), ${result.iterations} requests per layer, zero-latency in-process mock:`,
+      `  provider call (openai SDK → msw mock) ${ms(m.providerCall)} (${ms(p.providerCall)})`,
+      `  bridge.run (route + simple path)      ${ms(m.bridgeRun)} (${ms(p.bridgeRun)})   adds ${ms(a.bridge)}`,
+      `  harness job (runner + record)          ${ms(m.harnessJob)} (${ms(p.harnessJob)})   adds ${ms(a.harness)}`,
+      `  harness + bridge over a direct call:   ${ms(a.total)} (${((m.harnessJob / m.providerCall - 1) * 100).toFixed(1)}%)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** `bench overhead`: what the bridge server adds over a bare proxy (or, in process, per layer). */
 export function overheadCommand(): Command {
   return new Command('overhead')
     .description(
-      'Measure the bridge’s and the harness’s own time per request against a direct provider call (zero-latency mock)',
+      'Measure what the bridge server adds over a bare pass-through proxy, both in front of one zero-latency mock server (--in-process: per layer, without HTTP in front)',
+    )
+    .option('--in-process', 'time provider call, bridge.run and harness job in this process', false)
+    .addOption(
+      new Option('--rate <rps>', 'open-loop rate for the added latency')
+        .argParser(positiveNumberFlag('--rate'))
+        .default(500),
     )
     .addOption(
-      new Option('--iterations <n>', 'measured requests per layer')
+      new Option('--duration <seconds>', 'seconds per measurement')
+        .argParser(integerFlag('--duration', 1))
+        .default(10),
+    )
+    .addOption(
+      new Option('--connections <n>', 'connections of the closed-loop throughput runs')
+        .argParser(integerFlag('--connections', 1))
+        .default(32),
+    )
+    .addOption(
+      new Option('--rounds <n>', 'alternating rounds (each server measured once per round)')
+        .argParser(integerFlag('--rounds', 1))
+        .default(2),
+    )
+    .addOption(
+      new Option('--iterations <n>', '--in-process: measured requests per layer')
         .argParser(integerFlag('--iterations', 10))
         .default(300),
     )
-    .option('--json', 'print the figures as JSON', false)
-    .action(async (flags: { iterations: number; json: boolean }) => {
-      const result = await measureOverhead(flags.iterations);
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
-        return;
-      }
-      const ms = (v: number) => `${v.toFixed(3)} ms`;
-      const { medianMs: m, p95Ms: p, addedMs: a } = result;
-      process.stdout.write(
-        [
-          `per request, median (p95), ${result.iterations} requests per layer, zero-latency in-process mock:`,
-          `  provider call (openai SDK → msw mock) ${ms(m.providerCall)} (${ms(p.providerCall)})`,
-          `  bridge.run (route + simple path)      ${ms(m.bridgeRun)} (${ms(p.bridgeRun)})   adds ${ms(a.bridge)}`,
-          `  harness job (runner + record)          ${ms(m.harnessJob)} (${ms(p.harnessJob)})   adds ${ms(a.harness)}`,
-          `  harness + bridge over a direct call:   ${ms(a.total)} (${((m.harnessJob / m.providerCall - 1) * 100).toFixed(1)}%)`,
-          '',
-        ].join('\n'),
-      );
+    .option('--json', 'print the figures as JSON on stdout', false)
+    .action(async (flags: OverheadFlags) => {
+      if (flags.inProcess) return inProcess(flags);
+      const result = await measureServerOverhead({
+        rate: flags.rate,
+        durationS: flags.duration,
+        connections: flags.connections,
+        rounds: flags.rounds,
+        progress: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : serverTable(result));
     });
 }

@@ -36,7 +36,7 @@ export interface RunFlags {
 
 /** The flags of `bench run`. */
 export function addRunOptions(command: Command): Command {
-  return command
+  return addLiveOptions(command)
     .option(
       '--suite <path>',
       'scenario suite (YAML) or recorded traffic (JSONL)',
@@ -97,22 +97,6 @@ export function addRunOptions(command: Command): Command {
       '--redis <url>',
       'keep the hybrid’s limits, breakers and cache in Redis (default: $REDIS_URL, else memory)',
     )
-    .addOption(
-      new Option('--provider <name>', 'live backend protocol').argParser(
-        choiceFlag('--provider', LIVE_PROVIDERS),
-      ),
-    )
-    .option(
-      '--base-url <url>',
-      'live backend URL: https://api.openai.com/v1, https://api.anthropic.com (no /v1), or the AgentOS root',
-    )
-    .addOption(
-      new Option(
-        '--api-key-env <name>',
-        'NAME of the variable holding the key (default OPENAI_API_KEY, ANTHROPIC_API_KEY; AgentOS: OS_SECURITY_KEY if set)',
-      ).argParser(apiKeyEnvFlag),
-    )
-    .option('--agent-id <id>', `AgentOS agent to run (default ${DEFAULT_AGENT_ID})`)
     .option('--json', 'print the report JSON on stdout (and nothing else)', false)
     .option(
       '--baselines <dir>',
@@ -129,4 +113,25 @@ export function addRunOptions(command: Command): Command {
     )
     .option('--progress', 'print progress on stderr (default: on a TTY)')
     .option('--no-progress', 'no progress lines');
+}
+
+/** The flags naming a live backend (`--backend live`): protocol, URL, key variable, AgentOS agent. */
+export function addLiveOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--provider <name>', 'live backend protocol').argParser(
+        choiceFlag('--provider', LIVE_PROVIDERS),
+      ),
+    )
+    .option(
+      '--base-url <url>',
+      'live backend URL: https://api.openai.com/v1, https://api.anthropic.com (no /v1), or the AgentOS root',
+    )
+    .addOption(
+      new Option(
+        '--api-key-env <name>',
+        'NAME of the variable holding the key (default OPENAI_API_KEY, ANTHROPIC_API_KEY; AgentOS: OS_SECURITY_KEY if set)',
+      ).argParser(apiKeyEnvFlag),
+    )
+    .option('--agent-id <id>', `AgentOS agent to run (default ${DEFAULT_AGENT_ID})`);
 }

@@ -2,22 +2,30 @@ import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { loadDeployment, parseApiKeys } from '../../src/index.js';
+import type { LiveProvider } from '../backends/index.js';
 import { reportToPrimary, runWorkers } from '../serve/run-workers.js';
 import { serveBridge } from '../serve/serve-bridge.js';
 import { UsageError } from './cli-error.js';
+import { liveOptions } from './live-flags.js';
 import { choiceFlag, integerFlag } from './parse-flags.js';
+import { addLiveOptions } from './run-flags.js';
 import { untilStopped } from './until-stopped.js';
 
 interface ServeFlags {
   port: number;
   host: string;
-  backend: 'mock' | 'mock-server';
+  backend: 'mock' | 'mock-server' | 'live';
+  provider?: LiveProvider;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  agentId?: string;
   latency: 'realistic' | 'zero';
   seed: number;
   config?: string;
   keysFile?: string;
   maxBody: number;
   workers: number;
+  cache: boolean;
 }
 
 /** API keys from `--keys-file`, else `HB_API_KEYS`; none is a usage error (no open server). */
@@ -40,7 +48,7 @@ async function apiKeys(flags: ServeFlags) {
 
 /** `bench serve`: the bridge behind an OpenAI-compatible HTTP API until stopped. */
 export function serveCommand(): Command {
-  return new Command('serve')
+  return addLiveOptions(new Command('serve'))
     .description(
       'Serve the bridge as an OpenAI-compatible API (POST /v1/chat/completions, /health/live, /health/ready, /metrics) until stopped',
     )
@@ -52,7 +60,7 @@ export function serveCommand(): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .addOption(
       new Option('--backend <name>', 'model backend behind the bridge')
-        .argParser(choiceFlag('--backend', ['mock', 'mock-server'] as const))
+        .argParser(choiceFlag('--backend', ['mock', 'mock-server', 'live'] as const))
         .default('mock'),
     )
     .addOption(
@@ -78,7 +86,12 @@ export function serveCommand(): Command {
         .argParser(integerFlag('--workers', 1))
         .default(1),
     )
+    .option('--no-cache', 'answer every request from the backend (benchmarks; without --config)')
     .action(async (flags: ServeFlags) => {
+      if (!flags.cache && flags.config !== undefined)
+        throw new UsageError(
+          '--no-cache applies without --config; with a deployment set HB__spec__runtime__resilience__cache__enabled=false.',
+        );
       if (cluster.isPrimary && flags.workers > 1) return servePool(flags);
       return serveOne(flags);
     });
@@ -87,6 +100,7 @@ export function serveCommand(): Command {
 /** One process serving: alone, or as a worker of a pool (then it reports to the primary). */
 async function serveOne(flags: ServeFlags): Promise<void> {
   const redisUrl = process.env.REDIS_URL?.trim() || undefined;
+  const live = liveOptions(flags);
   let serving: Awaited<ReturnType<typeof serveBridge>>;
   try {
     serving = await serveBridge({
@@ -97,10 +111,12 @@ async function serveOne(flags: ServeFlags): Promise<void> {
       seed: flags.seed,
       keys: await apiKeys(flags),
       maxBodyBytes: flags.maxBody,
+      cache: flags.cache,
       ...(flags.config === undefined
         ? {}
         : { deployment: await loadDeployment(flags.config, { env: process.env }) }),
       ...(redisUrl ? { redisUrl } : {}),
+      ...(live ? { live } : {}),
     });
   } catch (error) {
     if (cluster.isWorker) {
@@ -121,7 +137,9 @@ async function serveOne(flags: ServeFlags): Promise<void> {
 
 /** `--workers N`: the primary forks N servers on one port and stops them together. */
 async function servePool(flags: ServeFlags): Promise<void> {
-  await apiKeys(flags); // a usage error belongs to the primary, before any fork
+  // Usage errors belong to the primary, before any fork.
+  await apiKeys(flags);
+  liveOptions(flags);
   const shared = process.env.REDIS_URL?.trim();
   const pool = await runWorkers(flags.workers).catch((error: Error) => {
     throw new UsageError(`bench serve --workers ${flags.workers}: ${error.message}`);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import {
   type ApiKeys,
+  type BridgeConfigInput,
   createBridge,
   createBridgeServer,
   createHealth,
@@ -11,17 +12,27 @@ import {
   type LoadedDeployment,
   realClock,
 } from '../../src/index.js';
-import { type BackendName, bridgeConfigFor, startBackend } from '../backends/index.js';
+import {
+  type BackendName,
+  bridgeConfigFor,
+  type LiveBackendOptions,
+  type ProviderModels,
+  startBackend,
+} from '../backends/index.js';
 
 export interface ServeBridgeOptions {
   port: number;
   host: string;
-  backend: Extract<BackendName, 'mock' | 'mock-server'>;
+  backend: BackendName;
+  /** With `backend: 'live'`: the upstream (an OpenAI-compatible, Anthropic or AgentOS URL). */
+  live?: LiveBackendOptions;
   latency: 'realistic' | 'zero';
   seed: number;
   keys: ApiKeys;
   maxBodyBytes: number;
   deployment?: LoadedDeployment;
+  /** false: every request reaches the backend (benchmarks); needs no deployment (it has its own). */
+  cache?: boolean;
   /** Shared state (rate limits, breakers, cache, budgets); Redis when set, else this process's memory. */
   redisUrl?: string;
 }
@@ -34,6 +45,11 @@ export interface ServingBridge {
   close(): Promise<void>;
 }
 
+function configFor(models: ProviderModels | undefined, cache: boolean): BridgeConfigInput {
+  const base = models ? bridgeConfigFor(models) : {};
+  return cache ? base : { ...base, resilience: { ...base.resilience, cache: { enabled: false } } };
+}
+
 /** Starts the demo bridge on a backend behind the HTTP server: what one `bench serve` process runs. */
 export async function serveBridge(options: ServeBridgeOptions): Promise<ServingBridge> {
   const store = await createStateStore({
@@ -43,8 +59,8 @@ export async function serveBridge(options: ServeBridgeOptions): Promise<ServingB
   const backend = await startBackend({
     backend: options.backend,
     seed: options.seed,
-    latency: options.latency,
     clock: realClock,
+    ...(options.live ? { live: options.live } : { latency: options.latency }),
   });
   const metrics = createMetrics({ processMetrics: true });
   const health = createHealth();
@@ -57,9 +73,7 @@ export async function serveBridge(options: ServeBridgeOptions): Promise<ServingB
     telemetry: createTelemetry({ metrics, health }),
     ...(options.deployment
       ? { deployment: { current: () => options.deployment as LoadedDeployment } }
-      : backend.models
-        ? { config: bridgeConfigFor(backend.models) }
-        : {}),
+      : { config: configFor(backend.models, options.cache ?? true) }),
   });
   const served = createBridgeServer({
     bridge,

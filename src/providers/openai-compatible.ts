@@ -4,7 +4,11 @@ import OpenAI, {
   APIError,
   APIUserAbortError,
 } from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParams,
+} from 'openai/resources/chat/completions';
 import { type Clock, realClock } from '../clock.js';
 import {
   abortFailure,
@@ -33,6 +37,7 @@ import type {
   ProviderFailure,
   Usage,
 } from './provider.js';
+import { sseEventBatches } from './sse-events.js';
 
 export interface OpenAICompatibleOptions {
   /** Names the backend in records and metrics; default `openai`. */
@@ -162,10 +167,11 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     guard: ProgressGuard,
     onFirstByte: (() => void) | undefined,
   ): Promise<ModelResponse | ProviderFailure> {
-    const stream = await client.chat.completions.create(
-      { ...params, stream: true, stream_options: { include_usage: true } },
-      requestOptions,
-    );
+    // The SDK sends the request and turns error statuses into errors; the body is read here, in
+    // one pass (the SDK's reader copies the rest of a chunk for every event it takes from it).
+    const response = await client.chat.completions
+      .create({ ...params, stream: true, stream_options: { include_usage: true } }, requestOptions)
+      .asResponse();
     guard.progress();
     onFirstByte?.();
     const calls = new ToolCallAccumulator();
@@ -174,23 +180,33 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     let usage: Usage | undefined;
     let model = params.model;
     let finishReason: FinishReason | undefined;
-    for await (const chunk of stream) {
+    let done = false;
+    for await (const events of sseEventBatches(response.body ?? emptyBody())) {
       guard.progress();
-      model = chunk.model || model;
-      usage = toUsage(chunk.usage) ?? usage;
-      // With n > 1 the choices' chunks interleave; the answer is choice 0.
-      const choice = chunk.choices.find((c) => c.index === 0);
-      if (!choice) continue;
-      const delta = choice.delta;
-      if (
-        ttftMs === undefined &&
-        ((delta.content ?? '') !== '' || (delta.tool_calls?.length ?? 0) > 0)
-      ) {
-        ttftMs = clock.now() - startedMs;
+      for (const event of events) {
+        if (done) continue;
+        if (event.data.startsWith('[DONE]')) {
+          done = true;
+          continue;
+        }
+        const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: unknown };
+        if (chunk.error) return streamErrorFailure(chunk.error);
+        model = chunk.model || model;
+        usage = toUsage(chunk.usage) ?? usage;
+        // With n > 1 the choices' chunks interleave; the answer is choice 0.
+        const choice = chunk.choices.find((c) => c.index === 0);
+        if (!choice) continue;
+        const delta = choice.delta;
+        if (
+          ttftMs === undefined &&
+          ((delta.content ?? '') !== '' || (delta.tool_calls?.length ?? 0) > 0)
+        ) {
+          ttftMs = clock.now() - startedMs;
+        }
+        text += delta.content ?? '';
+        calls.add(delta.tool_calls);
+        if (choice.finish_reason) finishReason = toFinishReason(choice.finish_reason);
       }
-      text += delta.content ?? '';
-      calls.add(delta.tool_calls);
-      if (choice.finish_reason) finishReason = toFinishReason(choice.finish_reason);
     }
     if (finishReason === undefined) {
       // The SDK ends a stream quietly when its signal aborts: tell a deadline from a bad stream.
@@ -219,6 +235,17 @@ function isCompletion(value: unknown): value is ChatCompletion {
     value !== null &&
     Array.isArray((value as { choices?: unknown }).choices)
   );
+}
+
+async function* emptyBody(): AsyncGenerator<Uint8Array> {}
+
+/** An `error` event inside a stream that had started fine (its HTTP status was 200). */
+function streamErrorFailure(error: unknown): ProviderFailure {
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error
+      ? String(error.message)
+      : JSON.stringify(error);
+  return failureFromStreamError({ error }, message);
 }
 
 function estimatedUsage(params: ChatCompletionCreateParams, text: string): Usage {
