@@ -26,6 +26,12 @@ export interface BridgeRunOptions {
   /** Correlates every model call and side effect of this request. */
   requestId: string;
   signal?: AbortSignal;
+  /**
+   * Hybrid mode, streamed calls: the answer's text as it arrives, per backend attempt (see
+   * `RequestScope.onAnswerText`). Calls with tools (the complex and full paths' loops) do not
+   * stream here; their answer is in the result.
+   */
+  onAnswerText?: (delta: string, attempt: object) => void;
 }
 
 export interface PricedCall extends Omit<ModelCallRecord, 'startedMs'> {

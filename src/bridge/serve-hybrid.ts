@@ -68,6 +68,7 @@ export async function serveHybrid(
     clock,
     telemetry,
     random: deps.random,
+    ...(options.onAnswerText ? { onAnswerText: options.onAnswerText } : {}),
   };
   const context = {
     call: (

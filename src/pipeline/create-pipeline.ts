@@ -26,10 +26,22 @@ function hedgeDelays(
   return delays;
 }
 
-/** The provider's `complete` as the innermost dispatch (scope and attempt kind are ours, not its). */
+/**
+ * The provider's `complete` as the innermost dispatch (scope and attempt kind are ours, not its).
+ * A streamed call offered no tools passes its text to the scope's answer listener, tagged with
+ * this attempt.
+ */
 function toDispatch(provider: Provider): Dispatch {
-  return (request, { scope: _scope, attemptKind: _kind, ...callOptions }) =>
-    provider.complete(request, callOptions);
+  return (request, { scope, attemptKind: _kind, ...callOptions }) => {
+    const listener = scope.onAnswerText;
+    if (!listener || !request.stream || (request.tools?.length ?? 0) > 0)
+      return provider.complete(request, callOptions);
+    const attempt = {};
+    return provider.complete(request, {
+      ...callOptions,
+      onText: (delta) => listener(delta, attempt),
+    });
+  };
 }
 
 /**

@@ -50,6 +50,12 @@ export interface RequestScope {
   telemetry: Telemetry;
   /** Uniform in [0, 1): jitter. Injected so retry timing is testable. */
   random: () => number;
+  /**
+   * Answer text as it streams in, from calls offered no tools (only those can only answer).
+   * `attempt` is one object per backend attempt: retries and hedged twins each have their own,
+   * so a listener can follow one attempt and tell when another took over.
+   */
+  onAnswerText?: (delta: string, attempt: object) => void;
 }
 
 /** The options a dispatch sees: the call options plus the request's scope. */

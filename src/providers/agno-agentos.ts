@@ -7,7 +7,6 @@ import {
   parseData,
   paused,
   type RunData,
-  sseEvents,
   statusFailure,
   textOf,
   toServerToolCall,
@@ -28,6 +27,7 @@ import type {
   ProviderFailure,
   ServerToolCall,
 } from './provider.js';
+import { sseEventBatches } from './sse-events.js';
 
 /** Options of {@link createAgnoAgentOSProvider}; the wire format it speaks is in agno-wire.ts. */
 export interface AgnoAgentOSOptions {
@@ -67,6 +67,7 @@ interface Finish {
   message: string;
   requestModel: string;
   ttftMs?: number;
+  onText?: (delta: string) => void;
 }
 
 /** Used only when a server sends no metrics: about four characters per token. */
@@ -126,7 +127,12 @@ export function createAgnoAgentOSProvider(options: AgnoAgentOSOptions): Provider
       () => controller.abort(ownTimeout),
       () => undefined, // the call ended first
     );
-    const finish: Finish = { startedMs, message, requestModel: request.model };
+    const finish: Finish = {
+      startedMs,
+      message,
+      requestModel: request.model,
+      ...(callOptions.onText ? { onText: callOptions.onText } : {}),
+    };
     try {
       const response = await fetchImpl(url, {
         method: 'POST',
@@ -169,21 +175,25 @@ export function createAgnoAgentOSProvider(options: AgnoAgentOSOptions): Provider
     let completed: RunData | undefined;
     let model: string | null | undefined;
     const tools: ServerToolCall[] = [];
-    for await (const event of sseEvents(body)) {
-      const data = parseData(event.data);
-      const name = event.event === 'message' ? (data.event ?? '') : event.event;
-      model = data.model ?? model;
-      if (name === 'RunContent' && typeof data.content === 'string' && data.content !== '') {
-        finish.ttftMs ??= clock.now() - finish.startedMs;
-        text += data.content;
-      } else if (name === 'ToolCallCompleted' && data.tool) tools.push(toServerToolCall(data.tool));
-      else if (name === 'RunCompleted') completed = data;
-      else if (name === 'RunError') {
-        const message = textOf(data.content) || 'The agent run failed';
-        return failure('server_error', message, data.error_type ?? undefined);
-      } else if (name === 'RunCancelled') return cancelled();
-      else if (name === 'RunPaused') return paused();
-    }
+    // Leaving early (RunError, abort) cancels the body, which releases the connection.
+    for await (const events of sseEventBatches(body))
+      for (const event of events) {
+        const data = parseData(event.data);
+        const name = (event.event ?? 'message') === 'message' ? (data.event ?? '') : event.event;
+        model = data.model ?? model;
+        if (name === 'RunContent' && typeof data.content === 'string' && data.content !== '') {
+          finish.ttftMs ??= clock.now() - finish.startedMs;
+          text += data.content;
+          finish.onText?.(data.content);
+        } else if (name === 'ToolCallCompleted' && data.tool)
+          tools.push(toServerToolCall(data.tool));
+        else if (name === 'RunCompleted') completed = data;
+        else if (name === 'RunError') {
+          const message = textOf(data.content) || 'The agent run failed';
+          return failure('server_error', message, data.error_type ?? undefined);
+        } else if (name === 'RunCancelled') return cancelled();
+        else if (name === 'RunPaused') return paused();
+      }
     if (!completed) return invalidResponseFailure('The stream ended before its RunCompleted event');
     const content = typeof completed.content === 'string' ? completed.content : text;
     return toResponse({ ...completed, content, model: completed.model ?? model }, tools, finish);

@@ -130,30 +130,3 @@ export function parseData(raw: string): RunData {
   }
   return parsed.data;
 }
-
-/** Server-sent events of a body: `event` (default `message`) and the joined `data` lines. */
-export async function* sseEvents(body: ReadableStream<Uint8Array>) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  try {
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) return;
-      buffer = (buffer + chunk.value).replace(/\r\n/g, '\n');
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const lines = buffer.slice(0, end).split('\n');
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) =>
-          lines
-            .filter((l) => l.startsWith(`${name}:`))
-            .map((l) => l.slice(name.length + 1).replace(/^ /, ''));
-        const data = field('data');
-        if (data.length > 0)
-          yield { event: field('event').at(-1) ?? 'message', data: data.join('\n') };
-      }
-    }
-  } finally {
-    // Leaving early (RunError, abort) must release the connection.
-    reader.cancel().catch(() => undefined);
-  }
-}

@@ -107,7 +107,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     });
     try {
       const response = request.stream
-        ? await streamed(params, requestOptions, startedMs, callOptions.signal)
+        ? await streamed(params, requestOptions, startedMs, callOptions.signal, callOptions.onText)
         : await plain(params, requestOptions, startedMs);
       return 'code' in response ? failed(response) : { state: 'ok', response };
     } catch (error) {
@@ -140,6 +140,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     requestOptions: Anthropic.RequestOptions,
     startedMs: number,
     signal: AbortSignal | undefined,
+    onText: ((delta: string) => void) | undefined,
   ): Promise<ModelResponse | ProviderFailure> {
     const stream = await client.post<Stream<RawMessageStreamEvent>>(MESSAGES_PATH, {
       body: { ...params, stream: true },
@@ -150,6 +151,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     let ttftMs: number | undefined;
     for await (const event of stream) {
       if (message.add(event) && ttftMs === undefined) ttftMs = clock.now() - startedMs;
+      if (onText && event.type === 'content_block_delta' && event.delta.type === 'text_delta')
+        onText(event.delta.text);
     }
     // The SDK ends a stream quietly when its request aborts; the caller must still hear why.
     signal?.throwIfAborted();

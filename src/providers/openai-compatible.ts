@@ -109,7 +109,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     };
     try {
       const response = request.stream
-        ? await streamed(params, requestOptions, startedMs, guard, callOptions.onFirstByte)
+        ? await streamed(params, requestOptions, startedMs, guard, callOptions)
         : await plain(params, requestOptions, startedMs);
       return 'code' in response
         ? {
@@ -165,7 +165,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     requestOptions: OpenAI.RequestOptions,
     startedMs: number,
     guard: ProgressGuard,
-    onFirstByte: (() => void) | undefined,
+    { onFirstByte, onText }: Pick<CallOptions, 'onFirstByte' | 'onText'>,
   ): Promise<ModelResponse | ProviderFailure> {
     // The SDK sends the request and turns error statuses into errors; the body is read here, in
     // one pass (the SDK's reader copies the rest of a chunk for every event it takes from it).
@@ -203,7 +203,10 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         ) {
           ttftMs = clock.now() - startedMs;
         }
-        text += delta.content ?? '';
+        if (delta.content) {
+          text += delta.content;
+          onText?.(delta.content);
+        }
         calls.add(delta.tool_calls);
         if (choice.finish_reason) finishReason = toFinishReason(choice.finish_reason);
       }

@@ -51,6 +51,8 @@ export interface CallOptions {
   streamIdleTimeoutMs?: number;
   /** Streaming calls only: called once, when the response starts arriving (for hedging). */
   onFirstByte?: () => void;
+  /** Streaming calls only: each piece of answer text as it arrives (tool-call deltas excluded). */
+  onText?: (delta: string) => void;
 }
 
 export interface Usage {

@@ -78,10 +78,19 @@ export function createScriptedProvider(options: {
       // A streamed call starts answering at its time to first token.
       // (A step that names none starts answering at once.)
       const ttftMs = 'error' in step ? undefined : (step.ttftMs ?? 0);
-      if (request.stream && ttftMs !== undefined && callOptions.onFirstByte) {
+      if (
+        request.stream &&
+        ttftMs !== undefined &&
+        (callOptions.onFirstByte || callOptions.onText)
+      ) {
+        // Streamed: the first word at the time to first token, the rest at the end.
+        const text = 'error' in step ? '' : (step.text ?? '');
+        const firstWord = /^\S*\s*/.exec(text)?.[0] ?? '';
         await clock.sleep(ttftMs, callOptions.signal);
-        callOptions.onFirstByte();
+        callOptions.onFirstByte?.();
+        if (firstWord) callOptions.onText?.(firstWord);
         await clock.sleep((step.latencyMs ?? 0) - ttftMs, callOptions.signal);
+        if (text.length > firstWord.length) callOptions.onText?.(text.slice(firstWord.length));
       } else {
         await clock.sleep(step.latencyMs ?? 0, callOptions.signal);
       }

@@ -38,27 +38,3 @@ export function textChunks(text: string, wordsPerChunk = 4): string[] {
     chunks.push(words.slice(i, i + wordsPerChunk).join(''));
   return chunks.length > 0 ? chunks : [''];
 }
-
-/** The SSE events of a `chat.completion.chunk` stream for a result, `[DONE]` last. */
-export function chatCompletionEvents(
-  id: string,
-  model: string,
-  result: BridgeResult,
-  includeUsage: boolean,
-): string[] {
-  const base = { id, object: 'chat.completion.chunk', created: created(), model };
-  const event = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
-  const events = [
-    event({
-      ...base,
-      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
-    }),
-    ...textChunks(result.text).map((content) =>
-      event({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] }),
-    ),
-    event({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
-  ];
-  if (includeUsage) events.push(event({ ...base, choices: [], usage: usageOf(result) }));
-  events.push('data: [DONE]\n\n');
-  return events;
-}

@@ -6,9 +6,10 @@ import { createMemoryStore } from '../state/memory-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { ApiKey, ApiKeyRole, ApiKeys } from './api-keys.js';
 import { parseChatRequest } from './chat-request.js';
-import { chatCompletion, chatCompletionEvents } from './chat-response.js';
+import { chatCompletion } from './chat-response.js';
 import { HttpError, sendError, sendJson } from './http-error.js';
 import { readJsonBody } from './read-json-body.js';
+import { SseAnswer, servedHeaders } from './sse-answer.js';
 
 export interface BridgeServerOptions {
   bridge: Bridge;
@@ -112,9 +113,15 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
     response.on('close', () => {
       if (!response.writableFinished) abort.abort();
     });
+    const sse = parsed.stream ? new SseAnswer(response, id, parsed.model) : undefined;
     const result = await options.bridge.run(
       { ...parsed.bridgeRequest, userId: parsed.bridgeRequest.userId ?? key.name },
-      { mode: 'hybrid', requestId: id, signal: abort.signal },
+      {
+        mode: 'hybrid',
+        requestId: id,
+        signal: abort.signal,
+        ...(sse ? { onAnswerText: sse.onText } : {}),
+      },
     );
     if (result.rejected) {
       const seconds = Math.max(1, Math.ceil((result.rejected.retryAfterMs ?? 1000) / 1000));
@@ -127,29 +134,15 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
       );
     }
     if (result.state === 'error') {
-      throw new HttpError(
-        503,
-        'server_error',
-        'unavailable',
-        `The bridge could not answer (${result.error?.code ?? 'error'}). Try again later.`,
-      );
+      const message = `The bridge could not answer (${result.error?.code ?? 'error'}). Try again later.`;
+      if (sse?.started) return sse.fail(message);
+      throw new HttpError(503, 'server_error', 'unavailable', message);
     }
+    if (sse) return sse.finish(result, parsed.includeUsage);
     // What a load tool needs per request without parsing the body.
-    response.setHeader('x-bench-served-by', result.servedBy);
-    response.setHeader('x-bench-path', result.route?.path ?? result.servedBy);
-    response.setHeader('x-bench-cost-usd', result.costUsd.toFixed(8));
-    if (!parsed.stream) {
-      sendJson(response, 200, chatCompletion(id, parsed.model, result));
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-    });
-    for (const event of chatCompletionEvents(id, parsed.model, result, parsed.includeUsage))
-      response.write(event);
-    response.end();
+    for (const [name, value] of Object.entries(servedHeaders(result)))
+      response.setHeader(name, value);
+    sendJson(response, 200, chatCompletion(id, parsed.model, result));
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,0 +1,107 @@
+import type { ServerResponse } from 'node:http';
+import type { BridgeResult } from '../bridge/bridge-types.js';
+import { textChunks } from './chat-response.js';
+
+/** What served a request, on the headers of a plain answer or the last chunk of a stream. */
+export function servedHeaders(result: BridgeResult): Record<string, string> {
+  return {
+    'x-bench-served-by': result.servedBy,
+    'x-bench-path': result.route?.path ?? result.servedBy,
+    'x-bench-cost-usd': result.costUsd.toFixed(8),
+  };
+}
+
+/**
+ * A `chat.completion.chunk` stream written while the bridge works. Text is forwarded as it
+ * arrives from one backend attempt — the first to produce any — and other attempts (a hedged
+ * twin, a retry) are ignored while it streams. When the result is in, the client gets whatever
+ * of the answer it has not seen; if what it saw is not the start of the answer (a retry or a
+ * degraded tier answered differently), the stream ends with an error event instead, since
+ * text already sent cannot be taken back.
+ */
+export class SseAnswer {
+  readonly #response: ServerResponse;
+  readonly #base: { id: string; object: 'chat.completion.chunk'; created: number; model: string };
+  #leader: object | undefined;
+  #sent = '';
+  #started = false;
+
+  constructor(response: ServerResponse, id: string, model: string) {
+    this.#response = response;
+    this.#base = {
+      id,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model,
+    };
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** The bridge's answer listener (`BridgeRunOptions.onAnswerText`). */
+  readonly onText = (delta: string, attempt: object): void => {
+    this.#leader ??= attempt;
+    if (attempt !== this.#leader || this.#response.destroyed) return;
+    this.#start({});
+    this.#sent += delta;
+    this.#chunk({ content: delta }, null);
+  };
+
+  /** Ends the stream with the rest of the answer, the finish chunk, usage if asked, `[DONE]`. */
+  finish(result: BridgeResult, includeUsage: boolean): void {
+    if (!result.text.startsWith(this.#sent)) {
+      this.fail('The answer changed after it began streaming (a retry or fallback answered).');
+      return;
+    }
+    this.#start(servedHeaders(result));
+    const rest = result.text.slice(this.#sent.length);
+    if (rest !== '') for (const content of textChunks(rest)) this.#chunk({ content }, null);
+    this.#event({
+      ...this.#base,
+      choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+      hybrid_bench: servedHeaders(result),
+    });
+    if (includeUsage) {
+      this.#event({
+        ...this.#base,
+        choices: [],
+        usage: {
+          prompt_tokens: result.inputTokens,
+          completion_tokens: result.outputTokens,
+          total_tokens: result.inputTokens + result.outputTokens,
+        },
+      });
+    }
+    this.#response.end('data: [DONE]\n\n');
+  }
+
+  /** Ends a started stream with an OpenAI-shaped error event (the status is already 200). */
+  fail(message: string): void {
+    this.#event({
+      error: { message, type: 'server_error', param: null, code: 'stream_interrupted' },
+    });
+    this.#response.end();
+  }
+
+  #start(headers: Record<string, string>): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      ...headers,
+    });
+    this.#chunk({ role: 'assistant', content: '' }, null);
+  }
+
+  #chunk(delta: Record<string, string>, finishReason: string | null): void {
+    this.#event({ ...this.#base, choices: [{ index: 0, delta, finish_reason: finishReason }] });
+  }
+
+  #event(value: unknown): void {
+    this.#response.write(`data: ${JSON.stringify(value)}\n\n`);
+  }
+}
