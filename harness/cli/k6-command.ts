@@ -1,0 +1,137 @@
+import { Command, Option } from 'commander';
+import { ingestK6Summary } from '../k6/ingest-k6-summary.js';
+import { loadStepTable } from '../k6/load-step-table.js';
+import { writeK6Files } from '../k6/write-k6-files.js';
+import { loadSuite, parseK6Duration } from '../scenario/index.js';
+import { UsageError } from './cli-error.js';
+import { integerFlag } from './parse-flags.js';
+
+interface GenerateFlags {
+  suite: string;
+  out: string;
+  baseUrl: string;
+  runners: number;
+  rate?: number;
+  duration?: number;
+  stream: boolean;
+}
+
+/** The URL `bench serve` prints by default. */
+const DEFAULT_BASE_URL = 'http://127.0.0.1:8080/v1';
+
+function durationFlag(flag: string) {
+  return (value: string): number => {
+    const ms = parseK6Duration(value.trim());
+    if (ms === undefined || ms <= 0)
+      throw new UsageError(
+        `${flag} must be a k6 duration such as 30s, 2m or 1h30m; got "${value}".`,
+      );
+    return ms;
+  };
+}
+
+function urlFlag(flag: string) {
+  return (value: string): string => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new UsageError(
+        `${flag} must be an http(s) URL such as ${DEFAULT_BASE_URL}; got "${value}".`,
+      );
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UsageError(`${flag} must be an http(s) URL; got "${value}".`);
+    return value.replace(/\/+$/, '');
+  };
+}
+
+function generateCommand(): Command {
+  return new Command('generate')
+    .description(
+      "Write a k6 script (script.ts) sending a suite's requests to the bridge server, with its per-path SLAs as thresholds, and a k6-operator TestRun (testrun.yaml) running it",
+    )
+    .requiredOption('--suite <file>', 'scenario suite (YAML or JSONL)')
+    .requiredOption('--out <dir>', 'directory to write script.ts and testrun.yaml into')
+    .addOption(
+      new Option(
+        '--base-url <url>',
+        "the bridge's OpenAI-compatible base URL ($HB_BASE_URL wins at run time)",
+      )
+        .argParser(urlFlag('--base-url'))
+        .default(DEFAULT_BASE_URL),
+    )
+    .addOption(
+      new Option('--runners <n>', 'k6-operator runner pods (TestRun parallelism)')
+        .argParser(integerFlag('--runners', 1))
+        .default(4),
+    )
+    .addOption(
+      new Option(
+        '--rate <rps>',
+        "requests per second for the whole test, replacing the suite's load (default 10)",
+      ).argParser(integerFlag('--rate', 1)),
+    )
+    .addOption(
+      new Option(
+        '--duration <d>',
+        "how long to offer --rate, replacing the suite's load (default 2m)",
+      ).argParser(durationFlag('--duration')),
+    )
+    .option('--stream', 'ask for streamed answers (SSE) and record time to first byte', false)
+    .action(async (flags: GenerateFlags) => {
+      const suite = await loadSuite(flags.suite);
+      const files = await writeK6Files(
+        suite,
+        {
+          baseUrl: flags.baseUrl,
+          stream: flags.stream,
+          runners: flags.runners,
+          ...(flags.rate === undefined ? {} : { rate: flags.rate }),
+          ...(flags.duration === undefined ? {} : { durationMs: flags.duration }),
+        },
+        flags.out,
+      );
+      const { plan } = files;
+      const thresholds = Object.values(plan.thresholds).flat().length;
+      process.stdout.write(
+        [
+          `wrote ${files.script}: ${plan.requests.length} requests, ${plan.load.description}, ${thresholds} thresholds`,
+          `wrote ${files.testRun}: k6-operator TestRun on ${flags.runners} runners`,
+          `run it:  HB_API_KEY=<key> k6 run --summary-export summary.json ${files.script}`,
+          'then:    bench k6 ingest summary.json',
+          '',
+        ].join('\n'),
+      );
+      for (const note of files.notes) process.stderr.write(`note: ${note}\n`);
+    });
+}
+
+function ingestCommand(): Command {
+  return new Command('ingest')
+    .description(
+      'Read k6 end-of-test summaries (handleSummary data, --summary-export, or the machine-readable summary) as load steps',
+    )
+    .argument('<files...>', 'k6 summary JSON files, one load step each')
+    .option('--json', 'print the load steps as JSON on stdout', false)
+    .action(async (files: string[], flags: { json: boolean }) => {
+      const ingested = [];
+      for (const file of files) ingested.push(await ingestK6Summary(file));
+      for (const { file, warnings } of ingested)
+        for (const warning of warnings) process.stderr.write(`warning: ${file}: ${warning}\n`);
+      if (flags.json) {
+        const steps = ingested.map((i) => i.step);
+        process.stdout.write(`${JSON.stringify(steps, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(ingested.map(loadStepTable).join('\n'));
+    });
+}
+
+/** `bench k6 generate|ingest`: k6 scripts for the bridge server, and k6 results as load steps. */
+export function k6Command(): Command {
+  return new Command('k6')
+    .description('Generate k6 scripts for the bridge server and read k6 results as load steps')
+    .addCommand(generateCommand().exitOverride())
+    .addCommand(ingestCommand().exitOverride());
+}
