@@ -13,6 +13,7 @@ interface OverheadFlags {
   duration: number;
   connections: number;
   rounds: number;
+  workers: number;
   json: boolean;
 }
 
@@ -25,7 +26,7 @@ function serverTable(r: ServerOverheadResult): string {
   return [
     `closed-loop throughput; latency at ${r.rate} requests/s (open loop); zero-latency mock server (alone: ${r.mockMaxRps.toFixed(0)} req/s):`,
     row('pass-through proxy', r.proxy),
-    row('bridge server', r.bridge),
+    row(`bridge server${r.workers > 1 ? ` ×${r.workers}` : ''}`, r.bridge),
     `  throughput ratio ${r.throughputRatio.toFixed(3)} × the proxy; added latency p50 ${signed(r.addedLatencyMs.p50)}, p99 ${signed(r.addedLatencyMs.p99)}; streaming first event p50 ${signed(r.addedTtftMs.p50)}, p99 ${signed(r.addedTtftMs.p99)}`,
     '',
   ].join('\n');
@@ -78,6 +79,11 @@ export function overheadCommand(): Command {
         .default(2),
     )
     .addOption(
+      new Option('--workers <n>', 'processes of the bridge server (bench serve --workers)')
+        .argParser(integerFlag('--workers', 1))
+        .default(1),
+    )
+    .addOption(
       new Option('--iterations <n>', '--in-process: measured requests per layer')
         .argParser(integerFlag('--iterations', 10))
         .default(300),
@@ -90,6 +96,7 @@ export function overheadCommand(): Command {
         durationS: flags.duration,
         connections: flags.connections,
         rounds: flags.rounds,
+        workers: flags.workers,
         progress: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : serverTable(result));

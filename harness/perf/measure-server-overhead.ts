@@ -17,6 +17,8 @@ export interface ServerOverheadOptions {
   /** Connections of the closed-loop throughput runs. */
   connections: number;
   rounds: number;
+  /** Processes of the bridge server (`bench serve --workers`). */
+  workers?: number;
   /** Called with a line of progress (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -36,6 +38,7 @@ export interface ServerOverheadResult {
   addedLatencyMs: { p50: number; p99: number };
   addedTtftMs: { p50: number; p99: number };
   rate: number;
+  workers: number;
   proxy: ServerFigures;
   bridge: ServerFigures;
   /** The mock alone, closed loop: the ceiling both servers sit under. */
@@ -118,6 +121,8 @@ export async function measureServerOverhead(
         '--base-url',
         urls.openai,
         '--no-cache',
+        '--workers',
+        String(options.workers ?? 1),
       ],
       {
         name: 'the bridge server',
@@ -202,6 +207,7 @@ export async function measureServerOverhead(
       },
       addedTtftMs: { p50: b.ttftMs.p50 - p.ttftMs.p50, p99: b.ttftMs.p99 - p.ttftMs.p99 },
       rate: options.rate,
+      workers: options.workers ?? 1,
       proxy: p,
       bridge: b,
       mockMaxRps: mockRps,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { bench } from '../support/bench.js';
+
+describe('bench overhead', () => {
+  it('measures the bridge server against a bare proxy and prints the figures as JSON', async () => {
+    const result = await bench([
+      'overhead',
+      '--duration',
+      '1',
+      '--rounds',
+      '1',
+      '--rate',
+      '40',
+      '--connections',
+      '4',
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const figures = JSON.parse(result.stdout) as {
+      throughputRatio: number;
+      addedLatencyMs: { p50: number; p99: number };
+      proxy: { maxRps: number; failed: number };
+      bridge: { maxRps: number; failed: number; ttftMs: { p50: number } };
+    };
+    expect(figures.throughputRatio).toBeGreaterThan(0);
+    expect(Number.isFinite(figures.addedLatencyMs.p50)).toBe(true);
+    expect(Number.isFinite(figures.addedLatencyMs.p99)).toBe(true);
+    expect(figures.proxy.failed).toBe(0);
+    expect(figures.bridge.failed).toBe(0);
+    expect(figures.bridge.ttftMs.p50).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('refuses a rate that is not a number (exit 2)', async () => {
+    const result = await bench(['overhead', '--rate', 'fast']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--rate must be a number > 0/);
+  });
+});
