@@ -4,6 +4,7 @@ import { EXIT_CODES } from '../verdict/index.js';
 import { baselineCommand } from './baseline-command.js';
 import { calibrateCommand } from './calibrate-command.js';
 import { compareCommand } from './compare-command.js';
+import { deployCommand } from './deploy-command.js';
 import { k6Command } from './k6-command.js';
 import { mockServerCommand } from './mock-server-command.js';
 import { overheadCommand } from './overhead-command.js';
@@ -34,7 +35,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(serveCommand().exitOverride())
     .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride())
-    .addCommand(k6Command().exitOverride());
+    .addCommand(k6Command().exitOverride())
+    .addCommand(deployCommand().exitOverride());
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,0 +1,13 @@
+export { checkDeployable } from './check-deployable.js';
+export { DEPLOY_TARGET_INVALID, DeployTargetError } from './deploy-error.js';
+export * from './deploy-names.js';
+export type { DeployPlan, PlanInput, SecretEntry } from './deploy-plan.js';
+export { planDeploy } from './deploy-plan.js';
+export type { Artefact } from './render-artefacts.js';
+export { applyCommand, BLUE_GREEN_DIR, renderArtefacts } from './render-artefacts.js';
+export type { RenderDeployInput, RenderedDeploy } from './render-deploy.js';
+export { renderDeploy } from './render-deploy.js';
+export { healthCheckScript } from './render-dockerfile.js';
+export { PLACEHOLDER } from './render-secret.js';
+export { serveArgs, servedService } from './serve-args.js';
+export { writeArtefacts } from './write-artefacts.js';
