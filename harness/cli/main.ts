@@ -6,6 +6,7 @@ import { calibrateCommand } from './calibrate-command.js';
 import { compareCommand } from './compare-command.js';
 import { deployCommand } from './deploy-command.js';
 import { k6Command } from './k6-command.js';
+import { loadCommand } from './load-command.js';
 import { mockServerCommand } from './mock-server-command.js';
 import { overheadCommand } from './overhead-command.js';
 import { reportCommand } from './report-command.js';
@@ -36,7 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride())
     .addCommand(k6Command().exitOverride())
-    .addCommand(deployCommand().exitOverride());
+    .addCommand(deployCommand().exitOverride())
+    .addCommand(loadCommand(setExit).exitOverride());
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

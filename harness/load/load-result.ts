@@ -38,6 +38,10 @@ export interface LoadStep {
   ok: number;
   non2xx: number;
   errors: number;
+  /** Non-2xx answers by status code, e.g. `{ "429": 12 }`. */
+  non2xxByStatus?: Record<string, number>;
+  /** Requests without an answer, by reason (timeout, connection error…). */
+  errorsByReason?: Record<string, number>;
   /**
    * Open loop: slots of the measured window whose request never left, because every connection
    * was still busy when the step ended (not counted in `sent`).

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { createSupportDemo, resolveConfig } from '../../src/index.js';
+import { BENCH_BIN } from '../load/server-process.js';
 import { describe } from '../stats/index.js';
 import { type ChildService, startChildService } from './child-service.js';
 import { type HttpTarget, type PacedResult, sendPaced } from './paced-requests.js';
 
-const BENCH_BIN = new URL('../../bin/bench.js', import.meta.url).pathname;
 const PROXY_PROCESS = new URL('./proxy-process.ts', import.meta.url).pathname;
 const QUESTION = 'How long does standard shipping take?';
 

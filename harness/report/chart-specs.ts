@@ -17,7 +17,7 @@ export interface ChartSpec {
   };
 }
 
-interface Dataset {
+export interface Dataset {
   label: string;
   data: Array<number | { x: number; y: number }>;
   borderColor?: string;
@@ -26,6 +26,8 @@ interface Dataset {
   pointRadius?: number;
   stepped?: boolean;
   borderWidth?: number;
+  /** A second scale (`y1`) for a series in another unit. */
+  yAxisID?: string;
 }
 
 const COLORS: Record<Mode, string> = { 'agno-only': '#8a5cf6', hybrid: '#0f766e' };

@@ -43,3 +43,8 @@ export function formatPct(ratio: number, digits = 1): string {
 export function formatSigned(value: number, format: (v: number) => string): string {
   return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : format(0);
 }
+
+/** Milliseconds with a decimal under 10 ms, where load latencies on loopback live. */
+export function formatMsFine(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : formatMs(ms);
+}

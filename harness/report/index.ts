@@ -6,11 +6,22 @@ export { escapeHtml, formatMs, formatPct, formatSigned, formatUsd } from './form
 export type { HistoryEntry } from './history.js';
 export { appendHistory, HISTORY_FILE, historyEntryOf, readHistory } from './history.js';
 export { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from './json-schema.js';
+export { loadChartSpecs } from './load-chart-specs.js';
 export { loadHtmlAssets } from './load-html-assets.js';
+export type { LoadReportInput } from './load-report.js';
+export { buildLoadReport, renderLoadReportFolder } from './load-report.js';
+export type { LoadReport, LoadResults } from './load-report-schema.js';
+export {
+  LOAD_REPORT_SCHEMA_VERSION,
+  LoadReportSchema,
+  LoadResultsSchema,
+  LoadStepSchema,
+} from './load-report-schema.js';
 export { readReport } from './read-report.js';
 export type { HtmlAssets } from './render-html.js';
 export { renderHtml } from './render-html.js';
 export { renderJunit } from './render-junit.js';
+export { loadSection, renderLoadHtml } from './render-load-html.js';
 export { renderMarkdown } from './render-markdown.js';
 export { renderPngs } from './render-pngs.js';
 export type { ReportFiles } from './render-report.js';

@@ -1,12 +1,15 @@
-import { type ChartSpec, chartSpecs } from './chart-specs.js';
+import { chartSpecs } from './chart-specs.js';
 import { escapeHtml as e, formatInUnit, formatMs, formatPct, formatUsd } from './format.js';
 import type { HistoryEntry } from './history.js';
 import { CHART_SCRIPT, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { canvases, inlineJson, inlineScript } from './html-parts.js';
+import { loadChartSpecs } from './load-chart-specs.js';
 import {
   comparisonSection,
   consistencySection,
   regressionSection,
 } from './render-html-statistics.js';
+import { loadSection } from './render-load-html.js';
 import type { Report } from './report-schema.js';
 import { MAX_LISTED_REQUESTS, sampleRecords } from './sample-records.js';
 
@@ -120,27 +123,6 @@ function requestTable(report: Report): string {
 <tbody>${rows}</tbody></table>`;
 }
 
-/** Script text made safe to sit inside a `<script>` element. */
-function inlineScript(source: string): string {
-  return source.replace(/<\/script/gi, '<\\/script');
-}
-
-/** JSON inside `<script type="application/json">`: `<` escaped so no text can close the element. */
-function inlineJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
-function canvases(specs: readonly ChartSpec[], ids: (id: string) => boolean): string {
-  const figures = specs
-    .filter((s) => ids(s.id))
-    .map(
-      (s) =>
-        `<figure><canvas data-chart="${e(s.id)}" width="560" height="300" role="img" aria-label="${e(s.title)}"></canvas></figure>`,
-    )
-    .join('');
-  return figures ? `<div class="charts">${figures}</div>` : '';
-}
-
 export interface HtmlAssets {
   /** chart.js's UMD build, inlined so the page draws offline. Without it the page has tables only. */
   chartJs?: string;
@@ -153,7 +135,9 @@ export function renderHtml(
   trend: readonly HistoryEntry[] = [],
 ): string {
   const o = report.options;
-  const specs = assets.chartJs ? chartSpecs(report, trend) : [];
+  const specs = assets.chartJs
+    ? [...chartSpecs(report, trend), ...(report.load ? loadChartSpecs(report.load) : [])]
+    : [];
   const trendCharts = canvases(specs, (id) => id.startsWith('trend-'));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -167,11 +151,16 @@ ${verdictBanner(report)}
 <h2>Regression against the baseline</h2>${regressionSection(report)}
 <h2>Per-path figures</h2>${summaryTable(report)}
 <h2>Trend across runs</h2>${trendCharts || `<p>${trend.length < 2 ? 'The trend starts with the next run of this suite on this backend (runs are remembered in the report folder’s history.jsonl).' : 'Charts need chart.js.'}</p>`}
-<h2>Distributions</h2>${canvases(specs, (id) => id !== 'cost-per-1k' && !id.startsWith('trend-')) || '<p>Charts need chart.js (not found when this page was written).</p>'}
+<h2>Distributions</h2>${canvases(specs, (id) => id !== 'cost-per-1k' && !id.startsWith('trend-') && !id.startsWith('load-')) || '<p>Charts need chart.js (not found when this page was written).</p>'}
 <h2>Consistency and goodput</h2>${consistencySection(report)}
 <h2>Reliability: what it cost and what it bought</h2>${reliabilityTable(report)}
 <h2>Routing accuracy</h2>${routingSection(report)}
-<h2>Requests</h2>${requestTable(report)}
+${
+  report.load
+    ? `<h2>Load results</h2>${loadSection(report.load, specs)}
+`
+    : ''
+}<h2>Requests</h2>${requestTable(report)}
 <script>${HTML_SCRIPT}</script>${
     specs.length > 0
       ? `\n<script type="application/json" id="chart-specs">${inlineJson(specs)}</script>\n<script>${inlineScript(assets.chartJs ?? '')}</script>\n<script>${CHART_SCRIPT}</script>`

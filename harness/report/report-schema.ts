@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PATH_NAMES } from '../../src/index.js';
 import { COST_STATS, LATENCY_STATS } from '../scenario/index.js';
+import { LoadResultsSchema } from './load-report-schema.js';
 
 /** The format of `report.json`. Bump `schemaVersion` on any breaking change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -339,6 +340,8 @@ export const ReportSchema = z
       gatingModes: z.array(Mode),
     }),
     records: z.array(RequestRecordSchema),
+    /** Load results (`bench load`: steps, sweep, soak), when the run has them. */
+    load: LoadResultsSchema.optional(),
   })
   .meta({
     title: 'hybrid-bench report',
