@@ -8,6 +8,7 @@ import { deployCommand } from './deploy-command.js';
 import { k6Command } from './k6-command.js';
 import { loadCommand } from './load-command.js';
 import { mockServerCommand } from './mock-server-command.js';
+import { monitorCommand } from './monitor-command.js';
 import { overheadCommand } from './overhead-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(serveCommand().exitOverride())
     .addCommand(mockServerCommand().exitOverride())
     .addCommand(overheadCommand().exitOverride())
+    .addCommand(monitorCommand().exitOverride())
     .addCommand(k6Command().exitOverride())
     .addCommand(deployCommand().exitOverride())
     .addCommand(loadCommand(setExit).exitOverride());
