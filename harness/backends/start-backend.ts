@@ -3,7 +3,6 @@ import { type Clock, ConfigError } from '../../src/index.js';
 import type { Backend, BackendName } from './backend.js';
 import { startLiveBackend } from './live-backend.js';
 import { LiveBackendErrorCodes, type LiveBackendOptions } from './live-options.js';
-import { startMockBackend } from './mock-backend.js';
 
 export interface StartBackendOptions {
   backend: BackendName;
@@ -28,6 +27,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
         `Live backend options (provider, base URL, key variable, agent id) need --backend live, not ${options.backend}.`,
       );
     }
+    // Loaded when asked for: the mocks (and their tokenizer's tables) cost a live server ~70 MB.
+    const { startMockBackend } = await import('./mock-backend.js');
     return startMockBackend({
       seed: options.seed,
       transport: options.backend === 'mock-server' ? 'http' : 'msw',

@@ -1,11 +1,14 @@
+import { type Command, Option } from 'commander';
+// The modules themselves, not the backends barrel: `bench serve` must not load the mocks.
 import {
   checkApiKeyEnvName,
   checkBaseUrl,
-  LIVE_PROVIDERS,
+  DEFAULT_AGENT_ID,
   type LiveBackendOptions,
-  type LiveProvider,
-} from '../backends/index.js';
+} from '../backends/live-options.js';
+import { LIVE_PROVIDERS, type LiveProvider } from '../backends/provider-models.js';
 import { UsageError } from './cli-error.js';
+import { choiceFlag } from './parse-flags.js';
 import type { RunFlags } from './run-flags.js';
 
 /** The variable name flag: a value that is not a name (a pasted key) is refused, never echoed. */
@@ -74,4 +77,25 @@ export function liveOptions(
     ...(flags.agentId === undefined ? {} : { agentId: flags.agentId }),
     env: process.env,
   };
+}
+
+/** The flags naming a live backend (`--backend live`): protocol, URL, key variable, AgentOS agent. */
+export function addLiveOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--provider <name>', 'live backend protocol').argParser(
+        choiceFlag('--provider', LIVE_PROVIDERS),
+      ),
+    )
+    .option(
+      '--base-url <url>',
+      'live backend URL: https://api.openai.com/v1, https://api.anthropic.com (no /v1), or the AgentOS root',
+    )
+    .addOption(
+      new Option(
+        '--api-key-env <name>',
+        'NAME of the variable holding the key (default OPENAI_API_KEY, ANTHROPIC_API_KEY; AgentOS: OS_SECURITY_KEY if set)',
+      ).argParser(apiKeyEnvFlag),
+    )
+    .option('--agent-id <id>', `AgentOS agent to run (default ${DEFAULT_AGENT_ID})`);
 }

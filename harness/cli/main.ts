@@ -1,19 +1,28 @@
 import { Command, CommanderError } from 'commander';
 import { HybridBenchError } from '../../src/index.js';
 import { EXIT_CODES } from '../verdict/index.js';
-import { baselineCommand } from './baseline-command.js';
-import { calibrateCommand } from './calibrate-command.js';
-import { compareCommand } from './compare-command.js';
-import { deployCommand } from './deploy-command.js';
-import { k6Command } from './k6-command.js';
-import { loadCommand } from './load-command.js';
-import { mockServerCommand } from './mock-server-command.js';
-import { monitorCommand } from './monitor-command.js';
-import { overheadCommand } from './overhead-command.js';
-import { reportCommand } from './report-command.js';
-import { runCommand } from './run-command.js';
-import { serveCommand } from './serve-command.js';
-import { validateCommand } from './validate-command.js';
+
+type SetExit = (code: number) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (or for help): a `bench serve`
+ * then carries no report renderer, chart library, k6 or deploy code in its memory.
+ */
+const COMMANDS: Record<string, (setExit: SetExit) => Promise<Command>> = {
+  run: async (setExit) => (await import('./run-command.js')).runCommand(setExit),
+  validate: async (setExit) => (await import('./validate-command.js')).validateCommand(setExit),
+  baseline: async () => (await import('./baseline-command.js')).baselineCommand(),
+  calibrate: async () => (await import('./calibrate-command.js')).calibrateCommand(),
+  compare: async (setExit) => (await import('./compare-command.js')).compareCommand(setExit),
+  report: async () => (await import('./report-command.js')).reportCommand(),
+  serve: async () => (await import('./serve-command.js')).serveCommand(),
+  'mock-server': async () => (await import('./mock-server-command.js')).mockServerCommand(),
+  overhead: async () => (await import('./overhead-command.js')).overheadCommand(),
+  load: async (setExit) => (await import('./load-command.js')).loadCommand(setExit),
+  k6: async () => (await import('./k6-command.js')).k6Command(),
+  deploy: async () => (await import('./deploy-command.js')).deployCommand(),
+  monitor: async () => (await import('./monitor-command.js')).monitorCommand(),
+};
 
 /**
  * The `bench` CLI. Returns the exit code instead of exiting, so tests can call it in-process.
@@ -27,20 +36,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('bench')
     .description('Benchmark an agent prototype alone (agno-only) and through the hybrid bridge')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .addCommand(runCommand(setExit).exitOverride())
-    .addCommand(validateCommand(setExit).exitOverride())
-    .addCommand(baselineCommand().exitOverride())
-    .addCommand(calibrateCommand().exitOverride())
-    .addCommand(compareCommand(setExit).exitOverride())
-    .addCommand(reportCommand().exitOverride())
-    .addCommand(serveCommand().exitOverride())
-    .addCommand(mockServerCommand().exitOverride())
-    .addCommand(overheadCommand().exitOverride())
-    .addCommand(monitorCommand().exitOverride())
-    .addCommand(k6Command().exitOverride())
-    .addCommand(deployCommand().exitOverride())
-    .addCommand(loadCommand(setExit).exitOverride());
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : undefined;
+  for (const name of named ?? Object.keys(COMMANDS)) {
+    const load = COMMANDS[name] as (setExit: SetExit) => Promise<Command>;
+    program.addCommand((await load(setExit)).exitOverride());
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

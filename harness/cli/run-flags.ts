@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { FAULT_PROFILES } from '../../mocks/index.js';
-import { DEFAULT_AGENT_ID, LIVE_PROVIDERS, type LiveProvider } from '../backends/index.js';
-import { apiKeyEnvFlag } from './live-flags.js';
+import type { LiveProvider } from '../backends/provider-models.js';
+import { addLiveOptions } from './live-flags.js';
 import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
 
 export const MODE_CHOICES = ['agno-only', 'hybrid', 'both'] as const;
@@ -113,25 +113,4 @@ export function addRunOptions(command: Command): Command {
     )
     .option('--progress', 'print progress on stderr (default: on a TTY)')
     .option('--no-progress', 'no progress lines');
-}
-
-/** The flags naming a live backend (`--backend live`): protocol, URL, key variable, AgentOS agent. */
-export function addLiveOptions(command: Command): Command {
-  return command
-    .addOption(
-      new Option('--provider <name>', 'live backend protocol').argParser(
-        choiceFlag('--provider', LIVE_PROVIDERS),
-      ),
-    )
-    .option(
-      '--base-url <url>',
-      'live backend URL: https://api.openai.com/v1, https://api.anthropic.com (no /v1), or the AgentOS root',
-    )
-    .addOption(
-      new Option(
-        '--api-key-env <name>',
-        'NAME of the variable holding the key (default OPENAI_API_KEY, ANTHROPIC_API_KEY; AgentOS: OS_SECURITY_KEY if set)',
-      ).argParser(apiKeyEnvFlag),
-    )
-    .option('--agent-id <id>', `AgentOS agent to run (default ${DEFAULT_AGENT_ID})`);
 }

@@ -2,13 +2,12 @@ import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { loadDeployment, parseApiKeys } from '../../src/index.js';
-import type { LiveProvider } from '../backends/index.js';
+import type { LiveProvider } from '../backends/provider-models.js';
 import { reportToPrimary, runWorkers } from '../serve/run-workers.js';
 import { serveBridge } from '../serve/serve-bridge.js';
 import { UsageError } from './cli-error.js';
-import { liveOptions } from './live-flags.js';
+import { addLiveOptions, liveOptions } from './live-flags.js';
 import { choiceFlag, integerFlag } from './parse-flags.js';
-import { addLiveOptions } from './run-flags.js';
 import { untilStopped } from './until-stopped.js';
 
 interface ServeFlags {

@@ -24,35 +24,67 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** The arguments of the `bench serve` a load run starts. */
-export function serveArgs(options: ServerProcessOptions): string[] {
+/** The arguments of the mock server a load run starts (in a process of its own). */
+export function mockServerArgs(options: ServerProcessOptions): string[] {
+  return ['mock-server', '--latency', options.latency, '--seed', String(options.seed), '--json'];
+}
+
+/** The arguments of the `bench serve` a load run starts, in front of the mock server's OpenAI API. */
+export function serveArgs(options: ServerProcessOptions, mockOpenAIUrl: string): string[] {
   return [
     'serve',
     '--port',
     '0',
     '--backend',
-    'mock-server',
-    '--latency',
-    options.latency,
-    '--seed',
-    String(options.seed),
+    'live',
+    '--provider',
+    'openai',
+    '--base-url',
+    mockOpenAIUrl,
     ...(options.config === undefined ? [] : ['--config', options.config]),
     ...(options.workers === undefined ? [] : ['--workers', String(options.workers)]),
   ];
 }
 
 /**
- * Starts `bench serve --port 0 --backend mock-server` in a child process, so the server and the
- * load tool each have their own event loop (and, given two cores, their own core). The child
- * gets one random admin key in `HB_API_KEYS`; resolves once it prints its URL.
- * @throws Error with the child's last stderr lines when it exits or stays silent.
+ * Starts the loopback mock server and, in front of it, `bench serve --port 0`, each in a child
+ * process: the bridge server, the mocks and the load tool then have event loops (and, as far as
+ * the machine allows, cores) of their own, and what is sampled from the server is the bridge
+ * alone, as it would run against a real provider. The server gets one random admin key in
+ * `HB_API_KEYS`; resolves once both print their URLs.
+ * @throws Error with a child's last stderr lines when it exits or stays silent.
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const apiKey = `sk-hb-load-${randomBytes(18).toString('hex')}`;
-  const child = await startChildService(process.execPath, [BENCH_BIN, ...serveArgs(options)], {
-    name: 'bench serve',
-    env: { ...process.env, HB_API_KEYS: `load:${apiKey} role=admin` },
-    timeoutMs: options.readyTimeoutMs ?? 60_000,
+  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const mock = await startChildService(process.execPath, [BENCH_BIN, ...mockServerArgs(options)], {
+    name: 'bench mock-server',
+    timeoutMs,
   });
-  return { baseUrl: child.firstLine, apiKey, pid: child.pid, stop: () => child.stop() };
+  try {
+    const urls = JSON.parse(mock.firstLine) as { openai: string };
+    const server = await startChildService(
+      process.execPath,
+      [BENCH_BIN, ...serveArgs(options, urls.openai)],
+      {
+        name: 'bench serve',
+        // The mock takes any key; the server needs one to send.
+        env: { ...process.env, HB_API_KEYS: `load:${apiKey} role=admin`, OPENAI_API_KEY: apiKey },
+        timeoutMs,
+      },
+    );
+    return {
+      baseUrl: server.firstLine,
+      apiKey,
+      pid: server.pid,
+      async stop() {
+        const code = await server.stop();
+        await mock.stop();
+        return code;
+      },
+    };
+  } catch (error) {
+    await mock.stop();
+    throw error;
+  }
 }

@@ -12,13 +12,11 @@ import {
   type LoadedDeployment,
   realClock,
 } from '../../src/index.js';
-import {
-  type BackendName,
-  bridgeConfigFor,
-  type LiveBackendOptions,
-  type ProviderModels,
-  startBackend,
-} from '../backends/index.js';
+// The modules themselves, not the barrel: it would load the mocks into every server.
+import type { BackendName } from '../backends/backend.js';
+import type { LiveBackendOptions } from '../backends/live-options.js';
+import { bridgeConfigFor, type ProviderModels } from '../backends/provider-models.js';
+import { startBackend } from '../backends/start-backend.js';
 
 export interface ServeBridgeOptions {
   port: number;
