@@ -3,6 +3,7 @@ import { REQUEST_BUCKETS_S } from '../../src/telemetry/index.js';
 import {
   ANSWERED_OUTCOMES,
   BREAKER_OPEN,
+  HYBRID_MODE,
   METRIC,
   PATH_LABEL,
   RULE_RATE_WINDOW,
@@ -77,7 +78,7 @@ function rising(perMinute: number, minutes: number): string {
 }
 
 function requestSeries(labels: Record<string, string>): string {
-  const all = { mode: 'hybrid', ...labels };
+  const all = { mode: HYBRID_MODE, ...labels };
   return `${METRIC.requests}${matchers(Object.entries(all).map(([k, v]) => [k, '=', v] as const))}`;
 }
 
@@ -104,7 +105,7 @@ function latencyRule(alert: Alert, ctx: Context, notes: string[]): Built {
   const upperIndex = edges.findIndex((_edge, i) => i > 0 && (edges[i - 1] ?? 0) >= thresholdS);
   const histogram = (upper: number): InputSeries[] => {
     const labels = {
-      mode: 'hybrid',
+      mode: HYBRID_MODE,
       [PATH_LABEL]: alert.path ?? 'simple',
       outcome: 'ok',
     };
@@ -212,26 +213,69 @@ function costAbove(threshold: number): number {
   }
 }
 
+/** `x` without the binary noise of its last digits: `0.6720000000000002` → `0.672`. */
+function tidy(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+/** The cost series of requests served on `path` (`mode`, `served_by`, `kind` as the bridge labels them). */
+function costSeries(path: string, kind: 'success' | 'reliability'): string {
+  return `${METRIC.cost}${matchers([
+    ['mode', '=', HYBRID_MODE],
+    [PATH_LABEL, '=', path],
+    ['kind', '=', kind],
+  ])}`;
+}
+
 function costRule(alert: Alert, ctx: Context): Built {
-  const expr = `sum(rate(${METRIC.cost}[${RATE}])) / sum(rate(${METRIC.requests}[${RATE}])) > ${promqlNumber(alert.threshold)}`;
-  const traffic = (costPerRequest: number): InputSeries[] => [
+  // A path's cost and requests carry the same mode and served_by; without a path, all requests.
+  const scope = matchers(
+    alert.path === undefined
+      ? []
+      : [
+          ['mode', '=', HYBRID_MODE],
+          [PATH_LABEL, '=', alert.path],
+        ],
+  );
+  const expr = `sum(rate(${METRIC.cost}${scope}[${RATE}])) / sum(rate(${METRIC.requests}${scope}[${RATE}])) > ${promqlNumber(alert.threshold)}`;
+  const path = alert.path ?? 'simple';
+  /** A minute of requests on `on`, each costing `costPerRequest`: 80% the answer, 20% retries. */
+  const traffic = (costPerRequest: number, on = path): InputSeries[] => [
     {
-      series: requestSeries({ [PATH_LABEL]: 'simple', outcome: 'ok' }),
+      series: requestSeries({ [PATH_LABEL]: on, outcome: 'ok' }),
       values: rising(PER_MINUTE, ctx.minutes),
     },
     {
-      series: `${METRIC.cost}{kind="success"}`,
-      values: rising(costPerRequest * PER_MINUTE, ctx.minutes),
+      series: costSeries(on, 'success'),
+      values: rising(tidy(costPerRequest * 0.8 * PER_MINUTE), ctx.minutes),
+    },
+    {
+      series: costSeries(on, 'reliability'),
+      values: rising(tidy(costPerRequest * 0.2 * PER_MINUTE), ctx.minutes),
     },
   ];
   const above = costAbove(alert.threshold);
+  const onPath = alert.path === undefined ? '' : ` of the ${alert.path} path`;
+  const servedOn =
+    alert.path === undefined ? 'Requests' : `Requests served on the ${alert.path} path`;
+  // With a path, other paths' requests count neither way: free ones beside a costly path do not
+  // silence it, and costly ones beside a cheap path do not fire it.
+  const other = alert.path === 'simple' ? 'complex' : 'simple';
   return {
     expr,
-    summary: `Cost per request above $${alert.threshold}`,
+    summary: `Cost per request${onPath} above $${alert.threshold}`,
     describe: (value) =>
-      `Requests cost $${value} each on average over the last ${RATE} (answers plus what retries and fallbacks added), above $${alert.threshold} for ${alert.for}.`,
-    firing: { series: traffic(above), shownValue: above.toFixed(5) },
-    quiet: { series: traffic(alert.threshold / 2) },
+      `${servedOn} cost $${value} each on average over the last ${RATE} (answers plus what retries and fallbacks added), above $${alert.threshold} for ${alert.for}.`,
+    firing: {
+      series: alert.path === undefined ? traffic(above) : [...traffic(above), ...traffic(0, other)],
+      shownValue: above.toFixed(5),
+    },
+    quiet: {
+      series:
+        alert.path === undefined
+          ? traffic(alert.threshold / 2)
+          : [...traffic(alert.threshold / 2), ...traffic(costAbove(alert.threshold) * 4, other)],
+    },
   };
 }
 
@@ -285,7 +329,6 @@ function fixtureMinutes(alerts: readonly Alert[]): number {
 export function alertRules(deployment: Deployment): AlertRules {
   const notes: string[] = [];
   const rules: AlertRule[] = [];
-  const costOnPath: string[] = [];
   const { name, environment } = deployment.metadata;
   const ctx: Context = { minutes: fixtureMinutes(deployment.spec.monitoring.alerts) };
   for (const alert of deployment.spec.monitoring.alerts) {
@@ -299,10 +342,6 @@ export function alertRules(deployment: Deployment): AlertRules {
         built = shareRule(alert, ctx, notes);
         break;
       case 'cost_per_request_usd':
-        if (alert.path !== undefined) {
-          costOnPath.push(alert.name);
-          continue;
-        }
         built = costRule(alert, ctx);
         break;
       case 'breaker_open':
@@ -329,12 +368,6 @@ export function alertRules(deployment: Deployment): AlertRules {
       annotations: (value) => ({ summary, description: `${describe(value)}${where}` }),
       ...rest,
     });
-  }
-  if (costOnPath.length > 0) {
-    const which = costOnPath.length === 1 ? 'alert' : 'alerts';
-    notes.push(
-      `${which} ${costOnPath.join(', ')} not rendered: the bridge exports cost without a path label (${METRIC.cost} has only kind), so cost per request cannot be split by path; an alert without a path watches the cost of all requests`,
-    );
   }
   return { group: `hybrid-bench-${name}`, rules, notes };
 }

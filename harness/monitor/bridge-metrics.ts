@@ -12,7 +12,10 @@ export const METRIC = {
   modelCallDuration: 'hybrid_model_call_duration_seconds',
   /** Counter; labels `model`, `direction` (`input` or `output`). */
   tokens: 'hybrid_tokens_total',
-  /** Counter in USD; label `kind` (`success` or `reliability`). No path label. */
+  /**
+   * Counter in USD; labels `mode` and `served_by` as on `requests`, and `kind` (`success` or
+   * `reliability`): a path's cost over its requests is its cost per request.
+   */
   cost: 'hybrid_cost_usd_total',
   /** Counter in USD; labels `provider`, `model`. */
   modelCost: 'hybrid_model_cost_usd_total',
@@ -32,6 +35,9 @@ export const METRIC = {
 
 /** The label of the request series that names the path (or tier) that served a request. */
 export const PATH_LABEL = 'served_by';
+
+/** The `mode` of requests served through the bridge's paths (the other is `agno-only`). */
+export const HYBRID_MODE = 'hybrid';
 
 /**
  * Outcomes of an answered request: `degraded` is an answer from a cheaper tier or the canned

@@ -62,10 +62,38 @@ function latencySla(
   return own && { seconds: own.threshold / 1000, alert: own.name };
 }
 
+/** The threshold of the deployment's cost alert on all paths, if it has one. */
 function costSla(deployment: Deployment): number | undefined {
   return deployment.spec.monitoring.alerts.find(
     (a) => a.metric === 'cost_per_request_usd' && a.path === undefined,
   )?.threshold;
+}
+
+/** `simple $0.007 (simple-cost-sla)`, one per cost alert on a path, in the order of the paths. */
+function pathCostSlas(deployment: Deployment): string[] {
+  const alerts = deployment.spec.monitoring.alerts.filter(
+    (a) => a.metric === 'cost_per_request_usd' && a.path !== undefined,
+  );
+  return PATH_NAMES.flatMap((path) =>
+    alerts.filter((a) => a.path === path).map((a) => `${path} $${a.threshold} (${a.name})`),
+  );
+}
+
+/**
+ * The description of the cost-per-request panel. Grafana's time series panel draws one set of
+ * thresholds per axis (the first series' on it), so per-path SLAs on one panel cannot each be a
+ * line: the all-paths alert's threshold is the line, the per-path ones are named.
+ */
+function costPerRequestDescription(deployment: Deployment): string {
+  const cost = costSla(deployment);
+  const perPath = pathCostSlas(deployment);
+  return [
+    `Mean USD per finished request, by the path (or tier) that served it (${PATH_LABEL}): what its requests cost, answers plus what retries and fallbacks added, over how many there were.`,
+    ...(cost === undefined
+      ? []
+      : [`The red line is the threshold of the cost alert on all paths ($${cost}).`]),
+    ...(perPath.length === 0 ? [] : [`Cost SLAs by path: ${perPath.join(', ')}.`]),
+  ].join(' ');
 }
 
 function panelRows(deployment: Deployment): PanelSpec[][] {
@@ -193,15 +221,13 @@ function panelRows(deployment: Deployment): PanelSpec[][] {
       {
         type: 'timeseries',
         title: 'Cost per request',
-        description: `Mean USD per finished request, all paths (the bridge does not export cost by path).${
-          cost === undefined ? '' : ` The red line is the cost alert's threshold ($${cost}).`
-        }`,
+        description: costPerRequestDescription(deployment),
         unit: 'currencyUSD',
         min: 0,
         queries: [
           {
-            expr: `sum(${rate(METRIC.cost)}) / sum(${rate(METRIC.requests)})`,
-            legend: 'USD/request',
+            expr: `sum by (${PATH_LABEL}) (${rate(METRIC.cost)}) / sum by (${PATH_LABEL}) (${rate(METRIC.requests)})`,
+            legend: `{{${PATH_LABEL}}}`,
           },
         ],
         ...(cost === undefined ? {} : { threshold: cost }),

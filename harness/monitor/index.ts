@@ -3,6 +3,7 @@ export { alertName, alertRules } from './alert-rules.js';
 export {
   ANSWERED_OUTCOMES,
   BREAKER_OPEN,
+  HYBRID_MODE,
   METRIC,
   PATH_LABEL,
   RULE_RATE_WINDOW,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { alertName, alertRules } from './alert-rules.js';
+import { alertName, alertRules, type RuleFixture } from './alert-rules.js';
 import { renderDashboard } from './dashboard.js';
 import { durationMs } from './durations.js';
 import { formatGoG, formatPercent } from './format-number.js';
@@ -30,7 +30,7 @@ describe('alertRules', () => {
   const rules = alertRules(wide);
   const byName = new Map(rules.rules.map((r) => [r.source.name, r]));
 
-  it('writes one rule per alert, except cost by path, with its severity and path', () => {
+  it('writes one rule per alert, with its severity and path', () => {
     expect(rules.group).toBe('hybrid-bench-customer-support');
     expect(rules.rules.map((r) => r.alert)).toEqual([
       'LatencyAll',
@@ -44,6 +44,7 @@ describe('alertRules', () => {
       'SuccessNever',
       'CostAll',
       'CostZero',
+      'CostSimple',
       'BreakersTwo',
     ]);
     expect(byName.get('errors-complex')?.labels).toEqual({
@@ -76,6 +77,15 @@ describe('alertRules', () => {
     expect(byName.get('cost-all')?.expr).toBe(
       'sum(rate(hybrid_cost_usd_total[5m])) / sum(rate(hybrid_requests_total[5m])) > 0.0125',
     );
+    // A path's cost over its requests: both series carry the same mode and served_by.
+    expect(byName.get('cost-simple')?.expr).toBe(
+      'sum(rate(hybrid_cost_usd_total{mode="hybrid",served_by="simple"}[5m])) / sum(rate(hybrid_requests_total{mode="hybrid",served_by="simple"}[5m])) > 0.007',
+    );
+    expect(byName.get('cost-simple')?.labels).toEqual({
+      severity: 'warning',
+      deployment: 'customer-support',
+      path: 'simple',
+    });
     expect(byName.get('breakers-two')?.expr).toBe(
       'count(max by (key) (hybrid_breaker_state) == 2) > 1',
     );
@@ -87,7 +97,6 @@ describe('alertRules', () => {
       'alert errors-never can never fire: an error rate cannot exceed 100%',
       'alert success-never can never fire: a success rate cannot fall below 0%',
       'alert breakers-two: breakers are per provider and model, not per path, so its path (simple) is ignored',
-      'alert cost-simple not rendered: the bridge exports cost without a path label (hybrid_cost_usd_total has only kind), so cost per request cannot be split by path; an alert without a path watches the cost of all requests',
     ]);
     expect(byName.get('latency-full-beyond')?.firing).toBeUndefined();
     expect(byName.get('errors-never')?.firing).toBeUndefined();
@@ -104,10 +113,31 @@ describe('alertRules', () => {
     expect(byName.get('success-full')?.firing?.shownValue).toBe('0%');
     expect(byName.get('cost-all')?.firing?.shownValue).toBe('0.02500');
     expect(byName.get('cost-zero')?.firing?.shownValue).toBe('0.00100');
+    expect(byName.get('cost-simple')?.firing?.shownValue).toBe('0.01400');
     expect(byName.get('breakers-two')?.firing?.shownValue).toBe('2');
     // Every fixture runs longer than the longest `for` (1h30m) plus the rate window.
     const minutes = byName.get('cost-all')?.firing?.series[0]?.values;
     expect(minutes).toBe('0+60x110');
+  });
+
+  it('tests a path’s cost alert against the other paths’ requests, which count neither way', () => {
+    const rule = byName.get('cost-simple');
+    const series = (fixture: RuleFixture | undefined) =>
+      Object.fromEntries((fixture?.series ?? []).map((s) => [s.series, s.values]));
+    // Fires on the path's cost although free complex requests would halve an all-paths mean.
+    expect(series(rule?.firing)).toEqual({
+      'hybrid_requests_total{mode="hybrid",served_by="simple",outcome="ok"}': '0+60x110',
+      'hybrid_cost_usd_total{mode="hybrid",served_by="simple",kind="success"}': '0+0.672x110',
+      'hybrid_cost_usd_total{mode="hybrid",served_by="simple",kind="reliability"}': '0+0.168x110',
+      'hybrid_requests_total{mode="hybrid",served_by="complex",outcome="ok"}': '0+60x110',
+      'hybrid_cost_usd_total{mode="hybrid",served_by="complex",kind="success"}': '0+0x110',
+      'hybrid_cost_usd_total{mode="hybrid",served_by="complex",kind="reliability"}': '0+0x110',
+    });
+    // Silent at half its threshold although costly complex requests lift the all-paths mean.
+    expect(series(rule?.quiet)).toMatchObject({
+      'hybrid_cost_usd_total{mode="hybrid",served_by="simple",kind="success"}': '0+0.168x110',
+      'hybrid_cost_usd_total{mode="hybrid",served_by="complex",kind="success"}': '0+2.688x110',
+    });
   });
 
   it('names alerts in CamelCase', () => {
@@ -126,7 +156,7 @@ describe('renderMonitoring', () => {
       MONITORING_FILES.ruleTests,
       MONITORING_FILES.dashboard,
     ]);
-    expect(rendered.counts).toEqual({ rules: 12, ruleTests: 20, panels: 20 });
+    expect(rendered.counts).toEqual({ rules: 13, ruleTests: 22, panels: 20 });
   });
 
   it('writes the files into a new folder, and leaves no temporary file behind', async () => {
@@ -147,7 +177,8 @@ describe('renderMonitoring', () => {
   it('the rule file carries the templates of the values and the notes as comments', () => {
     const text = file(MONITORING_FILES.rules);
     expect(text).toMatch(/^# Prometheus alerting rules of the AgentDeployment customer-support/);
-    expect(text).toContain('# - alert cost-simple not rendered:');
+    expect(text).toContain('# - alert breakers-two: breakers are per provider and model');
+    expect(text).not.toContain('not rendered');
     const rules = (parse(text) as RuleFile).groups[0]?.rules ?? [];
     const latency = rules.find((r) => r.alert === 'LatencyAll');
     expect(latency?.annotations).toEqual({
@@ -192,8 +223,9 @@ describe('renderDashboard', () => {
     id: number;
     type: string;
     title: string;
+    description: string;
     gridPos: { h: number; w: number; x: number; y: number };
-    targets: { refId: string; expr: string; datasource: { uid: string } }[];
+    targets: { refId: string; expr: string; legendFormat: string; datasource: { uid: string } }[];
     fieldConfig: { defaults: { thresholds: { steps: { value: number | null }[] } } };
   }[];
 
@@ -234,6 +266,20 @@ describe('renderDashboard', () => {
     const complex = panels.find((p) => p.title === 'Latency · complex path');
     expect(complex?.fieldConfig.defaults.thresholds.steps.map((s) => s.value)).toEqual([null, 2.5]);
     expect(panels.map((p) => p.title)).toContain('Requests per experiment arm');
+  });
+
+  it('draws cost per request by path, against the all-paths threshold, naming the path SLAs', () => {
+    const cost = panels.find((p) => p.title === 'Cost per request');
+    expect(cost?.targets).toMatchObject([
+      {
+        expr: 'sum by (served_by) (rate(hybrid_cost_usd_total[$__rate_interval])) / sum by (served_by) (rate(hybrid_requests_total[$__rate_interval]))',
+        legendFormat: '{{served_by}}',
+      },
+    ]);
+    expect(cost?.fieldConfig.defaults.thresholds.steps.map((s) => s.value)).toEqual([null, 0.0125]);
+    expect(cost?.description).toContain('($0.0125)');
+    expect(cost?.description).toContain('Cost SLAs by path: simple $0.007 (cost-simple).');
+    expect(cost?.description).not.toContain('does not export');
   });
 });
 

@@ -27,8 +27,9 @@ export function deploymentWithAlerts(alerts: readonly Record<string, unknown>[])
 }
 
 /**
- * One alert of each kind and the edge cases of thresholds: every rule the renderer can write,
- * and each note it can make (cost by path, breaker by path, alerts that can never fire).
+ * One alert of each kind and the edge cases of thresholds: every rule the renderer can write
+ * (cost on all paths and on one), and each note it can make (breaker by path, alerts that can
+ * never fire).
  */
 export const ALERTS_OF_EVERY_KIND: readonly Record<string, unknown>[] = [
   { name: 'latency-all', metric: 'latency_p95_ms', threshold: 2500, for: '10m' },

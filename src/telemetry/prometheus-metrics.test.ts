@@ -53,7 +53,7 @@ describe('createMetrics', () => {
     expect([timeoutBucket('15'), timeoutBucket('20')]).toEqual([0, 1]);
   });
 
-  it('splits cost into success and reliability and counts experiment arms', async () => {
+  it('splits cost into success and reliability, per mode and served_by, and counts experiment arms', async () => {
     const metrics = createMetrics();
     metrics.requestEnded(
       request({ costUsd: 0.004, reliabilityCostUsd: 0.001, experimentArm: 'b' }),
@@ -61,12 +61,56 @@ describe('createMetrics', () => {
     metrics.requestEnded(request({ costUsd: 0.006, reliabilityCostUsd: 0, experimentArm: 'b' }));
     metrics.requestEnded(request({ costUsd: 0.001 }));
     const samples = await scrape(metrics);
-    expect(sampleValue(samples, 'hybrid_cost_usd_total', { kind: 'success' })).toBeCloseTo(0.011);
-    expect(sampleValue(samples, 'hybrid_cost_usd_total', { kind: 'reliability' })).toBeCloseTo(
-      0.001,
-    );
+    const simple = { mode: 'hybrid', served_by: 'simple' };
+    expect(
+      sampleValue(samples, 'hybrid_cost_usd_total', { ...simple, kind: 'success' }),
+    ).toBeCloseTo(0.011);
+    expect(
+      sampleValue(samples, 'hybrid_cost_usd_total', { ...simple, kind: 'reliability' }),
+    ).toBeCloseTo(0.001);
     expect(sampleValue(samples, 'hybrid_experiment_requests_total', { arm: 'b' })).toBe(2);
     expect(sampleValue(samples, 'hybrid_experiment_requests_total')).toBe(2);
+  });
+
+  it('adds a request’s cost to the series of the path that served it, and only to that', async () => {
+    const metrics = createMetrics();
+    metrics.requestEnded(request({ costUsd: 0.002 }));
+    metrics.requestEnded(
+      request({ servedBy: 'complex', costUsd: 0.02, reliabilityCostUsd: 0.005 }),
+    );
+    metrics.requestEnded(request({ mode: 'agno-only', servedBy: 'prototype', costUsd: 0.03 }));
+    const samples = await scrape(metrics);
+    const cost = (labels: Record<string, string>) =>
+      sampleValue(samples, 'hybrid_cost_usd_total', labels);
+    const complex = { mode: 'hybrid', served_by: 'complex' };
+    expect(cost({ ...complex, kind: 'success' })).toBeCloseTo(0.02);
+    expect(cost({ ...complex, kind: 'reliability' })).toBeCloseTo(0.005);
+    expect(cost({ mode: 'hybrid', served_by: 'simple' })).toBeCloseTo(0.002);
+    expect(cost({ served_by: 'full' })).toBe(0);
+    expect(cost({ mode: 'agno-only', served_by: 'prototype', kind: 'success' })).toBeCloseTo(0.03);
+    expect(cost({ mode: 'hybrid' })).toBeCloseTo(0.027);
+    // Cost per request of a path: its cost over its requests, with the same labels.
+    const requests = (labels: Record<string, string>) =>
+      sampleValue(samples, 'hybrid_requests_total', labels);
+    expect(cost(complex) / requests(complex)).toBeCloseTo(0.025);
+    for (const sample of samples.filter((s) => s.name === 'hybrid_cost_usd_total')) {
+      expect(Object.keys(sample.labels).sort()).toEqual(['kind', 'mode', 'served_by']);
+    }
+  });
+
+  it('starts the cost of each hybrid path and kind at zero, before any request', async () => {
+    const samples = (await scrape(createMetrics())).filter(
+      (s) => s.name === 'hybrid_cost_usd_total',
+    );
+    expect(samples.map((s) => `${s.labels.served_by} ${s.labels.kind} ${s.value}`).sort()).toEqual([
+      'complex reliability 0',
+      'complex success 0',
+      'full reliability 0',
+      'full success 0',
+      'simple reliability 0',
+      'simple success 0',
+    ]);
+    for (const sample of samples) expect(sample.labels.mode).toBe('hybrid');
   });
 
   it('observes model calls, tokens and per-model cost, leaving cached calls out', async () => {

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { PATH_NAMES } from '../routing/path.js';
 import type { Telemetry } from './telemetry.js';
 
 /** 50 ms … 90 s, with edges at the per-path SLAs (3 s simple, 15 s complex, 45 s full). */
@@ -7,6 +8,9 @@ export const REQUEST_BUCKETS_S = [
 ] as const;
 /** One model call: 50 ms … 90 s. */
 export const MODEL_CALL_BUCKETS_S = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 90] as const;
+
+/** The `kind` label of `hybrid_cost_usd_total`. */
+const COST_KINDS = ['success', 'reliability'] as const;
 
 /** Gauge values of `hybrid_breaker_state`. */
 export const BREAKER_STATE_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
@@ -90,8 +94,8 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
   });
   const cost = new Counter({
     name: 'hybrid_cost_usd_total',
-    help: 'Spend in USD: `success` is what served requests cost, `reliability` what retries, fallbacks and failed attempts added.',
-    labelNames: ['kind'] as const,
+    help: 'Spend in USD, by mode and the path (or tier) that served the request, as hybrid_requests_total: `success` is what served requests cost, `reliability` what retries, fallbacks and failed attempts added.',
+    labelNames: ['mode', 'served_by', 'kind'] as const,
     registers,
   });
   const modelCost = new Counter({
@@ -143,8 +147,11 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
     registers,
   });
 
-  // Series that dashboards divide by exist from the start, at zero.
-  for (const kind of ['success', 'reliability']) cost.inc({ kind }, 0);
+  // Series that dashboards divide by exist from the start, at zero: cost of each hybrid path
+  // (the other modes and tiers appear once they serve a request).
+  for (const path of PATH_NAMES) {
+    for (const kind of COST_KINDS) cost.inc({ mode: 'hybrid', served_by: path, kind }, 0);
+  }
   for (const result of ['hit', 'miss']) cacheLookups.inc({ result }, 0);
 
   return {
@@ -152,11 +159,12 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
     contentType: registry.contentType,
     text: () => registry.metrics(),
     requestEnded(event) {
-      const labels = { mode: event.mode, served_by: event.servedBy, outcome: event.outcome };
+      const served = { mode: event.mode, served_by: event.servedBy };
+      const labels = { ...served, outcome: event.outcome };
       requests.inc(labels);
       requestDuration.observe(labels, amount(event.latencyMs) / 1000);
-      add(cost, { kind: 'success' }, event.costUsd);
-      add(cost, { kind: 'reliability' }, event.reliabilityCostUsd);
+      add(cost, { ...served, kind: 'success' }, event.costUsd);
+      add(cost, { ...served, kind: 'reliability' }, event.reliabilityCostUsd);
       if (event.experimentArm !== undefined) experimentRequests.inc({ arm: event.experimentArm });
     },
     modelCallEnded(event) {

@@ -64,20 +64,19 @@ afterAll(async () => {
 });
 
 describe('bench monitor render', () => {
-  it('writes the rules, their unit tests and the dashboard, with notes on stderr', async () => {
+  it('writes the rules, their unit tests and the dashboard, every alert rendered without a note', async () => {
     const out = join(dir, 'cli');
     const result = await bench(['monitor', 'render', '--config', EXAMPLE_DEPLOYMENT, '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`wrote ${join(out, MONITORING_FILES.rules)}: 5 alerting rules`);
+    expect(result.stdout).toContain(`wrote ${join(out, MONITORING_FILES.rules)}: 8 alerting rules`);
     expect(result.stdout).toContain(
-      `wrote ${join(out, MONITORING_FILES.ruleTests)}: 10 promtool unit tests`,
+      `wrote ${join(out, MONITORING_FILES.ruleTests)}: 16 promtool unit tests`,
     );
     expect(result.stdout).toContain(
       `wrote ${join(out, MONITORING_FILES.dashboard)}: 20 panels (Grafana schemaVersion 39)`,
     );
-    expect(result.stderr).toBe(
-      'note: alerts simple-cost-sla, complex-cost-sla, full-cost-sla not rendered: the bridge exports cost without a path label (hybrid_cost_usd_total has only kind), so cost per request cannot be split by path; an alert without a path watches the cost of all requests\n',
-    );
+    // The per-path cost alerts (simple-cost-sla, complex-cost-sla, full-cost-sla) are rules now.
+    expect(result.stderr).toBe('');
     expect((await readdir(out)).sort()).toEqual(Object.values(MONITORING_FILES).sort());
   }, 60_000);
 
@@ -140,7 +139,7 @@ describe('bench monitor render', () => {
 describe('promtool', () => {
   it('accepts the committed rules, and their unit tests pass', async () => {
     const check = await promtool(['check', 'rules', MONITORING_FILES.rules], COMMITTED);
-    expect(check.stdout + check.stderr).toContain('SUCCESS: 5 rules found');
+    expect(check.stdout + check.stderr).toContain('SUCCESS: 8 rules found');
     expect(check.code).toBe(0);
     const test = await promtool(['test', 'rules', MONITORING_FILES.ruleTests], COMMITTED);
     expect(test.stdout + test.stderr).toContain('SUCCESS');
@@ -152,13 +151,13 @@ describe('promtool', () => {
     await mkdir(wide, { recursive: true });
     await writeRendered(wide, renderMonitoring(deploymentWithAlerts(ALERTS_OF_EVERY_KIND)));
     const check = await promtool(['check', 'rules', MONITORING_FILES.rules], wide);
-    expect(check.stdout + check.stderr).toContain('SUCCESS: 12 rules found');
+    expect(check.stdout + check.stderr).toContain('SUCCESS: 13 rules found');
     const test = await promtool(['test', 'rules', MONITORING_FILES.ruleTests], wide);
     expect(test.stdout + test.stderr).toContain('SUCCESS');
     expect(test.code).toBe(0);
   }, 30_000);
 
-  it('fails a broken rule file, and the unit tests catch a rule that lost its unit', async () => {
+  it('fails a broken rule file, and the unit tests catch a rule that lost its unit or its path', async () => {
     const broken = join(dir, 'broken');
     await mkdir(broken, { recursive: true });
     const rules = await readFile(join(COMMITTED, MONITORING_FILES.rules), 'utf8');
@@ -180,6 +179,16 @@ describe('promtool', () => {
     const test = await promtool(['test', 'rules', MONITORING_FILES.ruleTests], broken);
     expect(test.code).not.toBe(0);
     expect(test.stdout + test.stderr).toContain('name: SimpleLatencySla fires');
+
+    // A path's cost alert that lost its selectors watches every path: the other paths' costly
+    // requests then fire it where it must stay silent.
+    const selector = '{mode="hybrid",served_by="simple"}';
+    expect(rules).toContain(selector);
+    await writeFile(join(broken, MONITORING_FILES.rules), rules.replaceAll(selector, ''));
+    expect((await promtool(['check', 'rules', MONITORING_FILES.rules], broken)).code).toBe(0);
+    const unscoped = await promtool(['test', 'rules', MONITORING_FILES.ruleTests], broken);
+    expect(unscoped.code).not.toBe(0);
+    expect(unscoped.stdout + unscoped.stderr).toContain('name: SimpleCostSla stays silent');
   }, 30_000);
 
   it('parses every dashboard query', async () => {
@@ -249,6 +258,10 @@ describe('the metrics the rules and dashboard read', () => {
       expect(scrape.status).toBe(200);
       const exposition = await scrape.text();
       expect(exposition).toMatch(/^hybrid_requests_total\{[^}]*served_by="complex"[^}]*\} 1$/m);
+      // Cost carries the requests' mode and served_by, so a path's cost per request is a ratio.
+      expect(exposition).toMatch(
+        /^hybrid_cost_usd_total\{mode="hybrid",served_by="complex",kind="success"\} 0\.\d*[1-9]/m,
+      );
 
       const { deployment } = await loadDeployment(EXAMPLE_DEPLOYMENT, { env: {} });
       for (const rendered of [
