@@ -1,8 +1,12 @@
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { ingestK6Summary } from '../k6/ingest-k6-summary.js';
 import { loadStepTable } from '../k6/load-step-table.js';
 import { writeK6Files } from '../k6/write-k6-files.js';
+import type { LoadStep } from '../load/load-result.js';
+import { writeLoadRun } from '../load/write-load-run.js';
 import { loadSuite, parseK6Duration } from '../scenario/index.js';
+import { resolveSla } from '../verdict/index.js';
 import { UsageError } from './cli-error.js';
 import { integerFlag } from './parse-flags.js';
 
@@ -107,6 +111,35 @@ function generateCommand(): Command {
     });
 }
 
+/** The ingested steps as a load run's report folder, judged by the suite's SLAs. */
+async function writeIngestedRun(
+  ingested: Array<{ file: string; step: LoadStep; warnings: string[] }>,
+  suitePath: string,
+  outDir: string,
+) {
+  const suite = await loadSuite(suitePath);
+  const targets = resolveSla(suite.sla);
+  return writeLoadRun({
+    suite,
+    load: {
+      kind: 'step',
+      target: { kind: 'url', url: `k6 summaries: ${ingested.map((i) => i.file).join(', ')}` },
+      stream: false,
+      sla: {
+        simple: targets.simple.latency,
+        complex: targets.complex.latency,
+        full: targets.full.latency,
+      },
+      steps: ingested.map((i) => i.step),
+      interrupted: false,
+      notes: ingested.flatMap((i) => i.warnings.map((w) => `${i.file}: ${w}`)),
+    },
+    createdAt: new Date(),
+    wallTimeMs: 0,
+    outDir,
+  });
+}
+
 function ingestCommand(): Command {
   return new Command('ingest')
     .description(
@@ -114,11 +147,21 @@ function ingestCommand(): Command {
     )
     .argument('<files...>', 'k6 summary JSON files, one load step each')
     .option('--json', 'print the load steps as JSON on stdout', false)
-    .action(async (files: string[], flags: { json: boolean }) => {
+    .option('--out <dir>', 'also write a load report (load.json, index.html) under <dir>/<run-id>/')
+    .option(
+      '--suite <file>',
+      'with --out: the suite the script was generated from (its SLAs judge the steps)',
+      'scenarios/customer-support.yaml',
+    )
+    .action(async (files: string[], flags: { json: boolean; out?: string; suite: string }) => {
       const ingested = [];
       for (const file of files) ingested.push(await ingestK6Summary(file));
       for (const { file, warnings } of ingested)
         for (const warning of warnings) process.stderr.write(`warning: ${file}: ${warning}\n`);
+      if (flags.out !== undefined) {
+        const { dir } = await writeIngestedRun(ingested, flags.suite, flags.out);
+        process.stderr.write(`report: ${join(dir, 'index.html')}\n`);
+      }
       if (flags.json) {
         const steps = ingested.map((i) => i.step);
         process.stdout.write(`${JSON.stringify(steps, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { k6Available } from '../k6/run-k6.js';
 import {
   type LoadProgress,
   type LoadServer,
@@ -7,6 +8,7 @@ import {
   stepHeader,
   stepRow,
 } from '../load/index.js';
+import { runK6Load } from '../load/run-k6-load.js';
 import { formatMsFine } from '../report/format.js';
 import { parseK6Duration } from '../scenario/index.js';
 import { EXIT_CODES } from '../verdict/index.js';
@@ -33,6 +35,7 @@ interface LoadFlags {
   to?: number;
   soak?: number;
   timeout: number;
+  engine: 'autocannon' | 'k6';
 }
 
 /** Parses a duration flag (`30s`, `2m`, `1h30m`, `500ms`) to milliseconds. */
@@ -49,6 +52,24 @@ function durationFlag(flag: string, options: { allowZero?: boolean } = {}) {
 
 /** The flag combinations `bench load` refuses, each with what to do instead. */
 function checkFlags(flags: LoadFlags): void {
+  if (flags.engine === 'k6') {
+    const autocannonOnly = (
+      [
+        ['--connections', flags.connections],
+        ['--sweep', flags.sweep || undefined],
+        ['--soak', flags.soak],
+        ['--warmup', flags.warmup],
+      ] as const
+    ).filter(([, value]) => value !== undefined);
+    if (autocannonOnly.length > 0)
+      throw new UsageError(
+        `${autocannonOnly.map(([name]) => name).join(', ')} ${autocannonOnly.length === 1 ? 'is' : 'are'} for the autocannon engine; --engine k6 runs one open-loop step (--rate, --duration, or the suite's load).`,
+      );
+    if (!k6Available())
+      throw new UsageError(
+        'No k6 on PATH: install k6 for --engine k6, or use the default --engine autocannon (bench k6 generate writes a script to run where k6 is).',
+      );
+  }
   if (flags.rate !== undefined && flags.connections !== undefined)
     throw new UsageError(
       '--rate (open loop: a fixed arrival rate, connections sized to keep it) and --connections (closed loop: N connections as fast as answers come) exclude each other; give one.',
@@ -209,6 +230,11 @@ export function loadCommand(onExit: (code: number) => void): Command {
         .argParser(durationFlag('--timeout'))
         .default(120_000, '120s'),
     )
+    .addOption(
+      new Option('--engine <name>', 'load generator: autocannon here, or k6 when it is on PATH')
+        .argParser(choiceFlag('--engine', ['autocannon', 'k6'] as const))
+        .default('autocannon'),
+    )
     .option('--out <dir>', 'report root folder: the run goes to <dir>/<run-id>/', 'reports')
     .option('--json', 'print the load report JSON on stdout (and nothing else)', false)
     .action(async (flags: LoadFlags) => {
@@ -226,29 +252,51 @@ export function loadCommand(onExit: (code: number) => void): Command {
       process.on('SIGINT', onSigint);
       const state = { header: false };
       try {
-        const { report, dir } = await runLoad({
-          suitePath: flags.suite,
-          kind,
-          ...(flags.connections === undefined
-            ? kind === 'sweep'
-              ? {}
-              : { rate: flags.rate ?? (kind === 'soak' ? 100 : 50) }
-            : { connections: flags.connections }),
-          durationMs: flags.soak ?? flags.duration ?? (kind === 'sweep' ? 10_000 : 30_000),
-          ...(flags.warmup === undefined ? {} : { warmupMs: flags.warmup }),
-          ...(kind === 'sweep'
-            ? { sweep: { from: flags.from ?? 50, step: flags.step ?? 50, to: flags.to ?? 2000 } }
-            : {}),
-          stream: flags.stream,
-          server,
-          timeoutS: Math.ceil(flags.timeout / 1000),
-          outDir: flags.out,
-          signal: controller.signal,
-          onProgress: (event) => {
-            const line = progressLine(event, state);
-            if (line) process.stderr.write(`${line}\n`);
-          },
-        });
+        const { report, dir } =
+          flags.engine === 'k6'
+            ? await runK6Load({
+                suitePath: flags.suite,
+                ...(flags.rate === undefined ? {} : { rate: flags.rate }),
+                ...(flags.duration === undefined ? {} : { durationMs: flags.duration }),
+                stream: flags.stream,
+                server,
+                outDir: flags.out,
+                signal: controller.signal,
+                onServer: (url, pid) =>
+                  process.stderr.write(
+                    `${progressLine({ type: 'server', url, ...(pid === undefined ? {} : { pid }) }, state)}\n`,
+                  ),
+                onOutput: (chunk) => process.stderr.write(chunk),
+              })
+            : await runLoad({
+                suitePath: flags.suite,
+                kind,
+                ...(flags.connections === undefined
+                  ? kind === 'sweep'
+                    ? {}
+                    : { rate: flags.rate ?? (kind === 'soak' ? 100 : 50) }
+                  : { connections: flags.connections }),
+                durationMs: flags.soak ?? flags.duration ?? (kind === 'sweep' ? 10_000 : 30_000),
+                ...(flags.warmup === undefined ? {} : { warmupMs: flags.warmup }),
+                ...(kind === 'sweep'
+                  ? {
+                      sweep: {
+                        from: flags.from ?? 50,
+                        step: flags.step ?? 50,
+                        to: flags.to ?? 2000,
+                      },
+                    }
+                  : {}),
+                stream: flags.stream,
+                server,
+                timeoutS: Math.ceil(flags.timeout / 1000),
+                outDir: flags.out,
+                signal: controller.signal,
+                onProgress: (event) => {
+                  const line = progressLine(event, state);
+                  if (line) process.stderr.write(`${line}\n`);
+                },
+              });
         if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
         else process.stdout.write(loadSummaryText(report.load, dir));
         onExit(report.load.interrupted ? EXIT_CODES.interrupted : EXIT_CODES.ok);

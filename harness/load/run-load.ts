@@ -1,13 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type Clock, PATH_NAMES, realClock } from '../../src/index.js';
-import {
-  buildLoadReport,
-  type LoadReport,
-  type LoadResults,
-  renderLoadReportFolder,
-  writeRunFiles,
-} from '../report/index.js';
+import type { LoadReport, LoadResults } from '../report/index.js';
 import { loadSuite } from '../scenario/index.js';
 import { resolveSla } from '../verdict/index.js';
 import type { LoadStep } from './load-result.js';
@@ -18,6 +10,7 @@ import { runSweep, type SweepResult, sweepRates } from './run-sweep.js';
 import { sampleServer } from './sample-server.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 import { type SoakSample, summarizeSoak } from './soak-summary.js';
+import { writeLoadRun } from './write-load-run.js';
 
 /** The server a load run drives: one it starts (`bench serve` in a child), or one running. */
 export type LoadServer =
@@ -64,16 +57,6 @@ export type LoadProgress =
 const DEFAULT_WARMUP_MS = { step: 5_000, sweep: 2_000, soak: 30_000 } as const;
 /** Never raise the default warm-up past this. */
 const MAX_AUTO_WARMUP_MS = 60_000;
-
-async function toolVersion(): Promise<string> {
-  const file = new URL('../../package.json', import.meta.url);
-  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
-}
-
-function runIdFor(date: Date, suite: string, kind: string): string {
-  const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${suite}-load-${kind}`;
-}
 
 /** Soak samples every 5 s, or often enough for 20 samples in a short soak (at least 1 s). */
 export function soakIntervalMs(durationMs: number): number {
@@ -232,17 +215,11 @@ export async function runLoad(
     interrupted: options.signal?.aborted ?? false,
     notes,
   };
-  const report = buildLoadReport({
-    runId: runIdFor(createdAt, suite.name, options.kind),
-    createdAt,
-    toolVersion: await toolVersion(),
+  return writeLoadRun({
     suite,
-    wallTimeMs: clock.now() - startedMs,
     load,
+    createdAt,
+    wallTimeMs: clock.now() - startedMs,
+    outDir: options.outDir,
   });
-  const dir = await writeRunFiles(
-    join(options.outDir, report.runId),
-    await renderLoadReportFolder(report),
-  );
-  return { report, dir };
 }

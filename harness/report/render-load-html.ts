@@ -94,14 +94,17 @@ export function loadSection(load: LoadResults, specs: readonly ChartSpec[]): str
   const target =
     t.kind === 'child'
       ? `bench serve (${[t.backend, t.latency ? `latency ${t.latency}` : '', t.seed === undefined ? '' : `seed ${t.seed}`, t.workers ? `${t.workers} workers` : '', t.config ? `config ${t.config}` : ''].filter(Boolean).join(', ')}) started for the run`
-      : `${t.url}, already running`;
+      : t.url.startsWith('k6 summaries:')
+        ? t.url
+        : `${t.url}, already running`;
+  const engines = [...new Set(load.steps.map((step) => step.engine))].join(' and ') || 'autocannon';
   const notes = [
     ...(load.interrupted ? ['interrupted: the last step is partial'] : []),
     ...load.notes,
   ];
   const charts = canvases(specs, (id) => id.startsWith('load-'));
   return `<section id="load-results" data-load-kind="${load.kind}">
-<p>${load.kind === 'sweep' ? 'Rate sweep' : load.kind === 'soak' ? 'Soak' : 'Load step'} with autocannon against ${e(target)}${load.stream ? ', streaming answers' : ''}.</p>
+<p>${load.kind === 'sweep' ? 'Rate sweep' : load.kind === 'soak' ? 'Soak' : 'Load step'} with ${engines} against ${e(target)}${load.stream ? ', streaming answers' : ''}.</p>
 ${notes.length ? `<ul class="note">${notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}
 ${sweepText(load)}${soakText(load)}${charts}
 <h3>Steps</h3>${stepsTable(load)}

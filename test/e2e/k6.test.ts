@@ -88,6 +88,27 @@ describe('bench k6', () => {
     expect(Object.keys(steps[0]?.byPath ?? {})).toEqual(['simple', 'complex', 'full']);
   }, 60_000);
 
+  it('ingest --out writes the steps as a load report, judged by the suite', async () => {
+    const exported = join(dir, 'export-for-report.json');
+    await writeFile(exported, JSON.stringify(benchSummaryExport()));
+    const out = join(dir, 'reports');
+    const result = await bench(['k6', 'ingest', exported, '--out', out, '--suite', SUITE]);
+    expect(result.code, result.stderr).toBe(0);
+    const page = /report: (.+index\.html)/.exec(result.stderr)?.[1] as string;
+    const report = JSON.parse(
+      await readFile(page.replace(/index\.html$/, 'load.json'), 'utf8'),
+    ) as {
+      suite: { name: string };
+      load: { steps: LoadStep[]; sla: Record<string, unknown> };
+    };
+    expect(report.suite.name).toBe('customer-support');
+    expect(report.load.steps[0]).toMatchObject({ engine: 'k6', sent: 600 });
+    expect(Object.keys(report.load.sla)).toEqual(['simple', 'complex', 'full']);
+    const html = await readFile(page, 'utf8');
+    expect(html).toContain('Load step with k6 against k6 summaries:');
+    expect(html).toMatch(/<td[^>]*>600<\/td>/);
+  }, 60_000);
+
   it('ingest names the file, the field and what was expected, exit 2', async () => {
     const bad = join(dir, 'bad.json');
     await writeFile(

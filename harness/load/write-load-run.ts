@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  buildLoadReport,
+  type LoadReport,
+  type LoadResults,
+  renderLoadReportFolder,
+  writeRunFiles,
+} from '../report/index.js';
+import type { Suite } from '../scenario/index.js';
+
+async function toolVersion(): Promise<string> {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
+}
+
+function runIdFor(date: Date, suite: string, kind: string): string {
+  const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${suite}-load-${kind}`;
+}
+
+/** Writes a load run's folder (`<outDir>/<runId>/`: `load.json`, `index.html`); returns both. */
+export async function writeLoadRun(input: {
+  suite: Suite;
+  load: LoadResults;
+  createdAt: Date;
+  wallTimeMs: number;
+  outDir: string;
+}): Promise<{ report: LoadReport; dir: string }> {
+  const report = buildLoadReport({
+    runId: runIdFor(input.createdAt, input.suite.name, input.load.kind),
+    createdAt: input.createdAt,
+    toolVersion: await toolVersion(),
+    suite: input.suite,
+    wallTimeMs: input.wallTimeMs,
+    load: input.load,
+  });
+  const dir = await writeRunFiles(
+    join(input.outDir, report.runId),
+    await renderLoadReportFolder(report),
+  );
+  return { report, dir };
+}
