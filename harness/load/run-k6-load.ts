@@ -9,7 +9,7 @@ import { loadSuite } from '../scenario/index.js';
 import { resolveSla } from '../verdict/index.js';
 import type { LoadServer } from './run-load.js';
 import { startServerProcess } from './server-process.js';
-import { writeLoadRun } from './write-load-run.js';
+import { describeTarget, writeLoadRun } from './write-load-run.js';
 
 export interface K6LoadOptions {
   suitePath: string;
@@ -84,18 +84,7 @@ export async function runK6Load(
   }
   const load: LoadResults = {
     kind: 'step',
-    target:
-      server.kind === 'child'
-        ? {
-            kind: 'child',
-            url: baseUrl,
-            backend: 'mock-server',
-            latency: server.latency,
-            seed: server.seed,
-            ...(server.workers === undefined ? {} : { workers: server.workers }),
-            ...(server.config === undefined ? {} : { config: server.config }),
-          }
-        : { kind: 'url', url: baseUrl },
+    target: describeTarget(server, baseUrl),
     stream: options.stream,
     sla,
     steps,

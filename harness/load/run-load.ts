@@ -10,7 +10,7 @@ import { runSweep, type SweepResult, sweepRates } from './run-sweep.js';
 import { sampleServer } from './sample-server.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 import { type SoakSample, summarizeSoak } from './soak-summary.js';
-import { writeLoadRun } from './write-load-run.js';
+import { describeTarget, writeLoadRun } from './write-load-run.js';
 
 /** The server a load run drives: one it starts (`bench serve` in a child), or one running. */
 export type LoadServer =
@@ -195,18 +195,7 @@ export async function runLoad(
   const server = options.server;
   const load: LoadResults = {
     kind: options.kind,
-    target:
-      server.kind === 'child'
-        ? {
-            kind: 'child',
-            url: target.chatUrl.replace(/\/chat\/completions$/, ''),
-            backend: 'mock-server',
-            latency: server.latency,
-            seed: server.seed,
-            ...(server.workers === undefined ? {} : { workers: server.workers }),
-            ...(server.config === undefined ? {} : { config: server.config }),
-          }
-        : { kind: 'url', url: target.chatUrl.replace(/\/chat\/completions$/, '') },
+    target: describeTarget(server, target.chatUrl.replace(/\/chat\/completions$/, '')),
     stream: options.stream,
     sla,
     steps,

@@ -10,6 +10,8 @@ export interface ServerProcessOptions {
   seed: number;
   config?: string;
   workers?: number;
+  /** false: `--no-cache`, every request reaches the mock (benchmarks of the server itself). */
+  cache?: boolean;
   /** How long `bench serve` may take to print its URL. */
   readyTimeoutMs?: number;
 }
@@ -20,6 +22,8 @@ export interface ServerProcess {
   /** A fresh admin key, known only to this run. */
   apiKey: string;
   pid: number;
+  /** The mock server behind it: its origin, and the OpenAI API base the bridge calls. */
+  mock: { origin: string; openai: string };
   /** SIGTERM, then waits for the server to drain and exit; resolves with its exit code. */
   stop(): Promise<number | null>;
 }
@@ -43,6 +47,7 @@ export function serveArgs(options: ServerProcessOptions, mockOpenAIUrl: string):
     mockOpenAIUrl,
     ...(options.config === undefined ? [] : ['--config', options.config]),
     ...(options.workers === undefined ? [] : ['--workers', String(options.workers)]),
+    ...(options.cache === false ? ['--no-cache'] : []),
   ];
 }
 
@@ -62,7 +67,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     timeoutMs,
   });
   try {
-    const urls = JSON.parse(mock.firstLine) as { openai: string };
+    const urls = JSON.parse(mock.firstLine) as { origin: string; openai: string };
     const server = await startChildService(
       process.execPath,
       [BENCH_BIN, ...serveArgs(options, urls.openai)],
@@ -77,6 +82,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       baseUrl: server.firstLine,
       apiKey,
       pid: server.pid,
+      mock: { origin: urls.origin, openai: urls.openai },
       async stop() {
         const code = await server.stop();
         await mock.stop();

@@ -8,6 +8,7 @@ import {
   writeRunFiles,
 } from '../report/index.js';
 import type { Suite } from '../scenario/index.js';
+import type { LoadServer } from './run-load.js';
 
 async function toolVersion(): Promise<string> {
   const file = new URL('../../package.json', import.meta.url);
@@ -40,4 +41,18 @@ export async function writeLoadRun(input: {
     await renderLoadReportFolder(report),
   );
   return { report, dir };
+}
+
+/** How a load report names the server it drove (never its key). */
+export function describeTarget(server: LoadServer, url: string): LoadResults['target'] {
+  if (server.kind === 'url') return { kind: 'url', url };
+  return {
+    kind: 'child',
+    url,
+    backend: 'mock-server',
+    latency: server.latency,
+    seed: server.seed,
+    ...(server.workers === undefined ? {} : { workers: server.workers }),
+    ...(server.config === undefined ? {} : { config: server.config }),
+  };
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { createSupportDemo, resolveConfig } from '../../src/index.js';
-import { BENCH_BIN } from '../load/server-process.js';
+import { startServerProcess } from '../load/server-process.js';
 import { describe } from '../stats/index.js';
-import { type ChildService, startChildService } from './child-service.js';
+import { startChildService } from './child-service.js';
 import { type HttpTarget, type PacedResult, sendPaced } from './paced-requests.js';
 
 const PROXY_PROCESS = new URL('./proxy-process.ts', import.meta.url).pathname;
@@ -91,45 +90,23 @@ export async function measureServerOverhead(
   options: ServerOverheadOptions,
 ): Promise<ServerOverheadResult> {
   const say = options.progress ?? (() => {});
-  const key = `sk-overhead-${randomBytes(12).toString('hex')}`;
-  const children: ChildService[] = [];
+  const children: Array<{ stop(): Promise<unknown> }> = [];
   try {
-    const mock = await startChildService(
-      process.execPath,
-      [BENCH_BIN, 'mock-server', '--latency', 'zero', '--json'],
-      { name: 'the mock server' },
-    );
-    children.push(mock);
-    const urls = JSON.parse(mock.firstLine) as { origin: string; openai: string };
+    const bridge = await startServerProcess({
+      latency: 'zero',
+      seed: 42,
+      cache: false,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+    });
+    children.push(bridge);
+    const urls = bridge.mock;
     const proxy = await startChildService(
       process.execPath,
       ['--import', 'tsx', PROXY_PROCESS, urls.origin],
       { name: 'the pass-through proxy' },
     );
     children.push(proxy);
-    const bridge = await startChildService(
-      process.execPath,
-      [
-        BENCH_BIN,
-        'serve',
-        '--port',
-        '0',
-        '--backend',
-        'live',
-        '--provider',
-        'openai',
-        '--base-url',
-        urls.openai,
-        '--no-cache',
-        '--workers',
-        String(options.workers ?? 1),
-      ],
-      {
-        name: 'the bridge server',
-        env: { ...process.env, HB_API_KEYS: `overhead:${key} role=admin`, OPENAI_API_KEY: key },
-      },
-    );
-    children.push(bridge);
+    const key = bridge.apiKey;
 
     // What the bridge's simple path sends the mock, sent by the client itself through the proxy.
     const config = resolveConfig({});
@@ -169,8 +146,8 @@ export async function measureServerOverhead(
       },
       {
         name: 'bridge',
-        plain: target(bridge.firstLine, viaBridge(false)),
-        streamed: target(bridge.firstLine, viaBridge(true)),
+        plain: target(bridge.baseUrl, viaBridge(false)),
+        streamed: target(bridge.baseUrl, viaBridge(true)),
         rps: [],
         paced: [],
         streams: [],
@@ -178,8 +155,11 @@ export async function measureServerOverhead(
     ];
     const durationMs = options.durationS * 1000;
     for (const side of sides) {
+      // Flat out for a while: the JIT settles before anything is measured (a first closed-loop
+      // round otherwise reads half of the second).
       say(`warming up ${side.name}`);
-      await sendPaced(side.plain, { rate: options.rate, durationMs: 2_000 });
+      await closedLoopRps(side.plain, options.connections, Math.max(3, options.durationS));
+      await closedLoopRps(side.streamed, options.connections, 2);
     }
     const mockRps = await closedLoopRps(
       target(urls.openai, direct(true)),
