@@ -36,6 +36,7 @@ interface LoadFlags {
   soak?: number;
   timeout: number;
   engine: 'autocannon' | 'k6';
+  cache: boolean;
 }
 
 /** Parses a duration flag (`30s`, `2m`, `1h30m`, `500ms`) to milliseconds. */
@@ -88,6 +89,10 @@ function checkFlags(flags: LoadFlags): void {
     );
   if (flags.soak !== undefined && flags.duration !== undefined)
     throw new UsageError('--soak sets how long the soak runs; drop --duration.');
+  if (!flags.cache && flags.config !== undefined)
+    throw new UsageError(
+      '--no-cache applies without --config; with a deployment set HB__spec__runtime__resilience__cache__enabled=false.',
+    );
   if (flags.target !== undefined) {
     const own = (
       [
@@ -95,6 +100,7 @@ function checkFlags(flags: LoadFlags): void {
         ['--seed', flags.seed],
         ['--workers', flags.workers],
         ['--config', flags.config],
+        ['--no-cache', flags.cache ? undefined : false],
       ] as const
     ).filter(([, value]) => value !== undefined);
     if (own.length > 0)
@@ -111,6 +117,7 @@ function serverOf(flags: LoadFlags): LoadServer {
       latency: flags.latency ?? 'realistic',
       seed: flags.seed ?? 42,
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      ...(flags.cache ? {} : { cache: false }),
       ...(flags.config === undefined ? {} : { config: flags.config }),
     };
   const apiKey = process.env.HB_API_KEY?.trim();
@@ -221,6 +228,10 @@ export function loadCommand(onExit: (code: number) => void): Command {
       ),
     )
     .option('--config <file>', 'deployment config for the server started')
+    .option(
+      '--no-cache',
+      'the server started answers every request from the backend (the suite repeats its questions, which the response cache would answer)',
+    )
     .option(
       '--target <url>',
       'drive a running server instead (its API base, e.g. http://host:8080/v1; key in $HB_API_KEY)',

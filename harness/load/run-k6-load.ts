@@ -50,6 +50,7 @@ export async function runK6Load(
           latency: server.latency,
           seed: server.seed,
           ...(server.workers === undefined ? {} : { workers: server.workers }),
+          ...(server.cache === false ? { cache: false } : {}),
           ...(server.config === undefined ? {} : { config: server.config }),
         })
       : undefined;

@@ -20,6 +20,8 @@ export type LoadServer =
       seed: number;
       workers?: number;
       config?: string;
+      /** false: the server answers every request from the backend (`--no-cache`). */
+      cache?: boolean;
     }
   | { kind: 'url'; url: string; apiKey: string };
 
@@ -89,6 +91,7 @@ export async function runLoad(
       latency: options.server.latency,
       seed: options.server.seed,
       ...(options.server.workers === undefined ? {} : { workers: options.server.workers }),
+      ...(options.server.cache === false ? { cache: false } : {}),
       ...(options.server.config === undefined ? {} : { config: options.server.config }),
     });
     target = loadTargetOf(child.baseUrl, child.apiKey);

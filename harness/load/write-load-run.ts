@@ -54,5 +54,6 @@ export function describeTarget(server: LoadServer, url: string): LoadResults['ta
     seed: server.seed,
     ...(server.workers === undefined ? {} : { workers: server.workers }),
     ...(server.config === undefined ? {} : { config: server.config }),
+    ...(server.cache === false ? { cache: false } : {}),
   };
 }

@@ -118,6 +118,8 @@ export const LoadResultsSchema = z
       seed: z.int().optional(),
       workers: z.int().positive().optional(),
       config: z.string().optional(),
+      /** false: the server ran with its response cache off. */
+      cache: z.boolean().optional(),
     }),
     stream: z.boolean(),
     /** The latency SLA per path that goodput and saturation were judged by. */

@@ -26,6 +26,7 @@ describe('bench load', () => {
       '2s',
       '--warmup',
       '1s',
+      '--no-cache',
     ]);
     const [step] = report.load.steps;
     expect(step).toMatchObject({ engine: 'autocannon', loop: 'open', targetRps: 20, durationS: 2 });
@@ -42,7 +43,10 @@ describe('bench load', () => {
       kind: 'child',
       backend: 'mock-server',
       latency: 'zero',
+      cache: false,
     });
+    // With the cache off every answer came from the mock: none of the paths was free.
+    expect(step.byPath?.simple?.costUsd).toBeGreaterThan(0);
     expect(stderr).toMatch(/server: http:\/\/127\.0\.0\.1:\d+\/v1 \(bench serve, pid \d+\)/);
     const dir = join(out, report.runId);
     const written = LoadReportSchema.parse(
@@ -86,6 +90,10 @@ describe('bench load', () => {
     [['--duration', '30'], /--duration must be a duration longer than 0, e\.g\. 30s/],
     [['--from', '10'], /--from, --step and --to set the rates of a sweep; add --sweep/],
     [['--target', 'http://127.0.0.1:9/v1', '--latency', 'zero'], /--latency configure the server/],
+    [
+      ['--no-cache', '--config', 'config/agent-deployment.yaml'],
+      /--no-cache applies without --config/,
+    ],
   ])('refuses %j with exit 2 and says why', async (args, message) => {
     const result = await bench(['load', ...args], { HB_API_KEY: 'sk-test-0123456789abcdef' });
     expect(result.code).toBe(2);
