@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { serveClusterMetrics } from './cluster-metrics.js';
 
 /** What a worker tells the primary once it listens (or could not start). */
 export type WorkerReport =
@@ -29,6 +30,7 @@ export function runWorkers(count: number): Promise<WorkerPool> {
     let port = 0;
     const fork = (): Worker => {
       const worker = cluster.fork();
+      serveClusterMetrics(worker);
       worker.on('message', (report: WorkerReport) => {
         if (report.type === 'hb:failed') {
           stopping = true;

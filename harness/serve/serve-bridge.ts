@@ -17,6 +17,7 @@ import type { BackendName } from '../backends/backend.js';
 import type { LiveBackendOptions } from '../backends/live-options.js';
 import { bridgeConfigFor, type ProviderModels } from '../backends/provider-models.js';
 import { startBackend } from '../backends/start-backend.js';
+import { clusterMetricsSource } from './cluster-metrics.js';
 
 export interface ServeBridgeOptions {
   port: number;
@@ -78,7 +79,8 @@ export async function serveBridge(options: ServeBridgeOptions): Promise<ServingB
     apiKeys: options.keys,
     maxBodyBytes: options.maxBodyBytes,
     store,
-    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
+    // In a pool, a scrape on any worker returns the whole pool's metrics.
+    metrics: clusterMetricsSource(metrics.registry),
     ready: async () => (await health.ready()).status !== 'unavailable',
   });
   await new Promise<void>((resolve, reject) => {

@@ -84,11 +84,25 @@ describe('bench serve', () => {
     // A fresh key name per run: its bucket in Redis outlives the test (it refills in 1,000 s).
     const name = `e2e-${randomUUID().slice(0, 8)}`;
     const limitedKey = `sk-hb-e2e-${randomUUID()}`;
-    const keys = { HB_API_KEYS: `${name}:${limitedKey} rps=0.001 burst=4` };
+    const scraperKey = `sk-hb-e2e-${randomUUID()}`;
+    const keys = {
+      HB_API_KEYS: `${name}:${limitedKey} rps=0.001 burst=4, scraper:${scraperKey} role=metrics`,
+    };
     const statuses = async (env: Record<string, string>) => {
       const served = await startServe(['--workers', '2', '--latency', 'zero'], env);
       const seen: number[] = [];
       for (let i = 0; i < 8; i++) seen.push(await postOnNewConnection(served.baseURL, limitedKey));
+      // Whichever worker takes the scrape answers for the pool: every answered request counts.
+      const metrics = await (
+        await fetch(served.baseURL.replace(/\/v1$/, '/metrics'), {
+          headers: { authorization: `Bearer ${scraperKey}` },
+        })
+      ).text();
+      const answered = [...metrics.matchAll(/^hybrid_requests_total\{[^}]*\} (\d+)$/gm)].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
+      expect(answered).toBe(seen.filter((s) => s === 200).length);
       expect(await served.stop()).toBe(0);
       expect(served.stderr()).toContain('every worker drained');
       return seen;
