@@ -191,7 +191,7 @@ export async function runLoad(
   }
   if (soak && options.server.kind === 'child' && (options.server.workers ?? 1) > 1)
     soak.notes.push(
-      `the server ran ${options.server.workers} workers; /metrics is answered by the worker holding the scraper's connection, so the samples follow one worker, not the pool`,
+      `the server ran ${options.server.workers} workers; /metrics aggregates the pool, so RSS and heap are the workers' sum and event-loop delay their average`,
     );
   if (options.kind === 'step' && options.stream && !steps.some((s) => s.ttftMs))
     notes.push('no streamed answer carried content: no time to first content');
