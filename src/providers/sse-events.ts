@@ -19,8 +19,10 @@ export async function* sseEventBatches(
   let data: string[] = [];
   const take = (line: string, into: SseEvent[]) => {
     if (line === '') {
-      if (data.length > 0)
-        into.push({ ...(event === undefined ? {} : { event }), data: data.join('\n') });
+      if (data.length > 0) {
+        const joined = data.length === 1 ? (data[0] as string) : data.join('\n');
+        into.push(event === undefined ? { data: joined } : { event, data: joined });
+      }
       event = undefined;
       data = [];
       return;
@@ -35,6 +37,14 @@ export async function* sseEventBatches(
   };
   const lines = (text: string, into: SseEvent[]) => {
     let start = 0;
+    if (text.indexOf('\r') < 0) {
+      // The common case, '\n' line ends only: let the engine find them.
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        take(text.slice(start, end), into);
+        start = end + 1;
+      }
+      return text.slice(start);
+    }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code !== 10 && code !== 13) continue;
