@@ -52,7 +52,7 @@ export function withHedge(afterMs: Readonly<Partial<Record<PathName, number>>>):
       hedgeDue,
     ]);
     if (first !== 'hedge') {
-      timer.abort();
+      timer.abort('answered before the hedge was due');
       return primary.done;
     }
     scope.telemetry.fellBack({

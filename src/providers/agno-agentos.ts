@@ -152,7 +152,7 @@ export function createAgnoAgentOSProvider(options: AgnoAgentOSOptions): Provider
     } catch (error) {
       return outcome(toFailure(error, controller.signal, ownTimeout));
     } finally {
-      timer.abort();
+      timer.abort('call ended');
       callOptions.signal?.removeEventListener('abort', onAbort);
     }
   }
