@@ -2,6 +2,11 @@
  * hybrid-bench — the bridge runtime. Define a prototype agent, then run it directly
  * (`agno-only`) or through the bridge (`hybrid`): routing, paths and the production layer.
  */
+
+// Groundwork of the multi-agent path across processes: the agent message bus and the shared,
+// versioned conversation context (memory or Redis each).
+export * from './agents/bus/index.js';
+export * from './agents/context/index.js';
 export type {
   Agent,
   AgentDefinition,
