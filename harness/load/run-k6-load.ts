@@ -1,15 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Clock, PATH_NAMES, realClock } from '../../src/index.js';
+import { type Clock, realClock } from '../../src/index.js';
 import { runK6 } from '../k6/run-k6.js';
 import { SCRIPT_FILE, writeK6Files } from '../k6/write-k6-files.js';
 import type { LoadReport, LoadResults } from '../report/index.js';
 import { loadSuite } from '../scenario/index.js';
-import { resolveSla } from '../verdict/index.js';
-import type { LoadServer } from './run-load.js';
-import { startServerProcess } from './server-process.js';
-import { describeTarget, writeLoadRun } from './write-load-run.js';
+import { type LoadServer, reachServer } from './server-process.js';
+import { describeTarget, latencySlaOf, writeLoadRun } from './write-load-run.js';
 
 export interface K6LoadOptions {
   suitePath: string;
@@ -36,27 +34,13 @@ export async function runK6Load(
 ): Promise<{ report: LoadReport; dir: string }> {
   const clock = options.clock ?? realClock;
   const suite = await loadSuite(options.suitePath);
-  const targets = resolveSla(suite.sla);
-  const sla = Object.fromEntries(
-    PATH_NAMES.map((p) => [p, targets[p].latency]),
-  ) as LoadResults['sla'];
+  const sla = latencySlaOf(suite);
   const createdAt = new Date(clock.wallNow());
   const startedMs = clock.now();
   const notes: string[] = [];
   const server = options.server;
-  const child =
-    server.kind === 'child'
-      ? await startServerProcess({
-          latency: server.latency,
-          seed: server.seed,
-          ...(server.workers === undefined ? {} : { workers: server.workers }),
-          ...(server.cache === false ? { cache: false } : {}),
-          ...(server.config === undefined ? {} : { config: server.config }),
-        })
-      : undefined;
-  const baseUrl = child?.baseUrl ?? (server.kind === 'url' ? server.url : '');
-  const apiKey = child?.apiKey ?? (server.kind === 'url' ? server.apiKey : '');
-  options.onServer?.(baseUrl, child?.pid);
+  const { baseUrl, apiKey, pid, stop } = await reachServer(server);
+  options.onServer?.(baseUrl, pid);
   const scripts = await mkdtemp(join(tmpdir(), 'hb-k6-script-'));
   let steps: LoadResults['steps'];
   try {
@@ -79,7 +63,7 @@ export async function runK6Load(
     });
   } finally {
     await rm(scripts, { recursive: true, force: true });
-    const code = await child?.stop();
+    const code = await stop();
     if (code !== undefined && code !== 0 && code !== null)
       notes.push(`bench serve exited with code ${code}`);
   }

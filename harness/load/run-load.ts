@@ -1,29 +1,18 @@
-import { type Clock, PATH_NAMES, realClock } from '../../src/index.js';
+import { type Clock, realClock } from '../../src/index.js';
 import type { LoadReport, LoadResults } from '../report/index.js';
 import { loadSuite } from '../scenario/index.js';
 import { resolveSla } from '../verdict/index.js';
 import type { LoadStep } from './load-result.js';
-import { type LoadTarget, loadTargetOf, probeTarget } from './load-target.js';
+import { loadTargetOf, probeTarget } from './load-target.js';
 import { loadRequestsOf } from './request-cycle.js';
 import { connectionsFor, runStep } from './run-step.js';
 import { runSweep, type SweepResult, sweepRates } from './run-sweep.js';
 import { sampleServer } from './sample-server.js';
-import { type ServerProcess, startServerProcess } from './server-process.js';
+import { type LoadServer, reachServer } from './server-process.js';
 import { type SoakSample, summarizeSoak } from './soak-summary.js';
-import { describeTarget, writeLoadRun } from './write-load-run.js';
+import { describeTarget, latencySlaOf, writeLoadRun } from './write-load-run.js';
 
-/** The server a load run drives: one it starts (`bench serve` in a child), or one running. */
-export type LoadServer =
-  | {
-      kind: 'child';
-      latency: 'realistic' | 'zero';
-      seed: number;
-      workers?: number;
-      config?: string;
-      /** false: the server answers every request from the backend (`--no-cache`). */
-      cache?: boolean;
-    }
-  | { kind: 'url'; url: string; apiKey: string };
+export type { LoadServer } from './server-process.js';
 
 export interface LoadRunOptions {
   suitePath: string;
@@ -78,28 +67,17 @@ export async function runLoad(
   const suite = await loadSuite(options.suitePath);
   const requests = loadRequestsOf(suite, { stream: options.stream });
   const slaTargets = resolveSla(suite.sla);
-  const sla = Object.fromEntries(
-    PATH_NAMES.map((p) => [p, slaTargets[p].latency]),
-  ) as LoadResults['sla'];
+  const sla = latencySlaOf(suite);
   const createdAt = new Date(clock.wallNow());
   const startedMs = clock.now();
   const notes: string[] = [];
-  let child: ServerProcess | undefined;
-  let target: LoadTarget;
-  if (options.server.kind === 'child') {
-    child = await startServerProcess({
-      latency: options.server.latency,
-      seed: options.server.seed,
-      ...(options.server.workers === undefined ? {} : { workers: options.server.workers }),
-      ...(options.server.cache === false ? { cache: false } : {}),
-      ...(options.server.config === undefined ? {} : { config: options.server.config }),
-    });
-    target = loadTargetOf(child.baseUrl, child.apiKey);
-    options.onProgress?.({ type: 'server', url: child.baseUrl, pid: child.pid });
-  } else {
-    target = loadTargetOf(options.server.url, options.server.apiKey);
-    options.onProgress?.({ type: 'server', url: options.server.url });
-  }
+  const server = await reachServer(options.server);
+  const target = loadTargetOf(server.baseUrl, server.apiKey);
+  options.onProgress?.({
+    type: 'server',
+    url: server.baseUrl,
+    ...(server.pid === undefined ? {} : { pid: server.pid }),
+  });
   let steps: LoadStep[] = [];
   let sweep: SweepResult | undefined;
   let soak: LoadResults['soak'];
@@ -186,8 +164,9 @@ export async function runLoad(
       steps = [one];
     }
   } finally {
-    const code = await child?.stop();
-    if (child && code !== 0 && code !== null) notes.push(`bench serve exited with code ${code}`);
+    const code = await server.stop();
+    if (code !== undefined && code !== 0 && code !== null)
+      notes.push(`bench serve exited with code ${code}`);
   }
   if (soak && options.server.kind === 'child' && (options.server.workers ?? 1) > 1)
     soak.notes.push(
@@ -195,10 +174,9 @@ export async function runLoad(
     );
   if (options.kind === 'step' && options.stream && !steps.some((s) => s.ttftMs))
     notes.push('no streamed answer carried content: no time to first content');
-  const server = options.server;
   const load: LoadResults = {
     kind: options.kind,
-    target: describeTarget(server, target.chatUrl.replace(/\/chat\/completions$/, '')),
+    target: describeTarget(options.server, target.chatUrl.replace(/\/chat\/completions$/, '')),
     stream: options.stream,
     sla,
     steps,

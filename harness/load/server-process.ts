@@ -94,3 +94,39 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     throw error;
   }
 }
+
+/** The server a load run drives: one it starts (`bench serve` in a child), or one running. */
+export type LoadServer =
+  | {
+      kind: 'child';
+      latency: 'realistic' | 'zero';
+      seed: number;
+      workers?: number;
+      config?: string;
+      /** false: the server answers every request from the backend (`--no-cache`). */
+      cache?: boolean;
+    }
+  | { kind: 'url'; url: string; apiKey: string };
+
+/**
+ * The server a load run drives, reachable: the one it starts (`bench serve` with its mock, in
+ * child processes) or the running one it was pointed at. `stop()` resolves with the started
+ * server's exit code (undefined for a server it did not start).
+ */
+export async function reachServer(server: LoadServer): Promise<{
+  baseUrl: string;
+  apiKey: string;
+  pid?: number;
+  stop(): Promise<number | null | undefined>;
+}> {
+  if (server.kind === 'url')
+    return { baseUrl: server.url, apiKey: server.apiKey, stop: async () => undefined };
+  const child = await startServerProcess({
+    latency: server.latency,
+    seed: server.seed,
+    ...(server.workers === undefined ? {} : { workers: server.workers }),
+    ...(server.cache === false ? { cache: false } : {}),
+    ...(server.config === undefined ? {} : { config: server.config }),
+  });
+  return { baseUrl: child.baseUrl, apiKey: child.apiKey, pid: child.pid, stop: () => child.stop() };
+}

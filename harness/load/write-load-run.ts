@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PATH_NAMES } from '../../src/index.js';
 import {
   buildLoadReport,
   type LoadReport,
@@ -8,7 +9,8 @@ import {
   writeRunFiles,
 } from '../report/index.js';
 import type { Suite } from '../scenario/index.js';
-import type { LoadServer } from './run-load.js';
+import { resolveSla } from '../verdict/index.js';
+import type { LoadServer } from './server-process.js';
 
 async function toolVersion(): Promise<string> {
   const file = new URL('../../package.json', import.meta.url);
@@ -56,4 +58,10 @@ export function describeTarget(server: LoadServer, url: string): LoadResults['ta
     ...(server.config === undefined ? {} : { config: server.config }),
     ...(server.cache === false ? { cache: false } : {}),
   };
+}
+
+/** The latency SLA per path that a load report judges goodput and saturation by. */
+export function latencySlaOf(suite: Suite): LoadResults['sla'] {
+  const targets = resolveSla(suite.sla);
+  return Object.fromEntries(PATH_NAMES.map((p) => [p, targets[p].latency])) as LoadResults['sla'];
 }

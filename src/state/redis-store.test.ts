@@ -1,51 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
-import { connectRedis } from './redis-connection.js';
+import { describe, expect, it } from 'vitest';
+import { connectTestRedis, TEST_REDIS_URL, useTestRedis } from '../../test/support/test-redis.js';
 import { createRedisStore } from './redis-store.js';
 import { describeStateStoreContract } from './state-store-contract.js';
 import { StateStoreError, StateStoreErrorCodes } from './state-store-error.js';
 
-// The real Redis of the development and CI machines. These tests fail, never skip, without it.
-const REDIS_URL = process.env.HB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const RUN_PREFIX = `hb-test:${randomUUID()}:`;
-let storeCount = 0;
-const nextPrefix = () => `${RUN_PREFIX}${++storeCount}:`;
+const { nextPrefix, connectAdmin } = useTestRedis('state');
+const REDIS_URL = TEST_REDIS_URL;
 const T0 = 1_767_225_600_000;
-
-async function connectTestRedis(): Promise<Redis> {
-  try {
-    return await connectRedis(REDIS_URL);
-  } catch (error) {
-    throw new Error(
-      `Redis not reachable at ${REDIS_URL.replace(/^redis:\/\//, '')}: start it with ` +
-        '`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""` (or run `bash .ci/run`, ' +
-        'which starts it), or point HB_TEST_REDIS_URL at one.',
-      { cause: error },
-    );
-  }
-}
-
-// One connection for inspecting and cleaning keys, opened by the first test that needs it. Not
-// in beforeAll: a failing beforeAll reports every test as skipped, and these must fail.
-let adminConnection: Promise<Redis> | undefined;
-const connectAdmin = () => {
-  adminConnection ??= connectTestRedis();
-  return adminConnection;
-};
-afterAll(async () => {
-  const admin = await adminConnection?.catch(() => undefined);
-  if (!admin) return;
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await admin.scan(cursor, 'MATCH', `${RUN_PREFIX}*`, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  if (keys.length > 0) await admin.del(...keys);
-  await admin.quit();
-});
 
 describeStateStoreContract('redis', async () => {
   await connectAdmin(); // fails each test with the clear message when Redis is down

@@ -1,55 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
-import { connectRedis } from '../../state/redis-connection.js';
+import { describe, expect, it } from 'vitest';
+import { scanKeys, TEST_REDIS_URL, useTestRedis } from '../../../test/support/test-redis.js';
 import { describeAgentBusContract } from './bus-contract.js';
 import { AgentBusErrorCodes } from './bus-error.js';
 import { createRedisBus } from './redis-bus.js';
 
-// The real Redis of the development and CI machines. These tests fail, never skip, without it.
-const REDIS_URL = process.env.HB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const RUN_PREFIX = `hb-test:${randomUUID()}`;
-let busCount = 0;
-const nextPrefix = () => `${RUN_PREFIX}:${++busCount}`;
-
-async function connectTestRedis(): Promise<Redis> {
-  try {
-    return await connectRedis(REDIS_URL);
-  } catch (error) {
-    throw new Error(
-      `Redis not reachable at ${REDIS_URL.replace(/^redis:\/\//, '')}: start it with ` +
-        '`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""`, ' +
-        'or point HB_TEST_REDIS_URL at one.',
-      { cause: error },
-    );
-  }
-}
-
-// Opened by the first test, not in beforeAll: a failing beforeAll reports tests as skipped.
-let adminConnection: Promise<Redis> | undefined;
-const connectAdmin = () => {
-  adminConnection ??= connectTestRedis();
-  return adminConnection;
-};
-
-async function keysOf(admin: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  return keys;
-}
-
-afterAll(async () => {
-  const admin = await adminConnection?.catch(() => undefined);
-  if (!admin) return;
-  const keys = await keysOf(admin, `${RUN_PREFIX}:*`);
-  if (keys.length > 0) await admin.del(...keys);
-  await admin.quit();
-});
+const { nextPrefix: nextPrefixEndingIn, connectAdmin } = useTestRedis('bus');
+const REDIS_URL = TEST_REDIS_URL;
+/** The bus adds its own `:bus:…` to a prefix. */
+const nextPrefix = () => nextPrefixEndingIn('');
+const keysOf = scanKeys;
 
 describeAgentBusContract('redis', async (settings) => {
   await connectAdmin(); // fails each test with the clear message when Redis is down
