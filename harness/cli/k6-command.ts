@@ -5,10 +5,10 @@ import { loadStepTable } from '../k6/load-step-table.js';
 import { writeK6Files } from '../k6/write-k6-files.js';
 import type { LoadStep } from '../load/load-result.js';
 import { writeLoadRun } from '../load/write-load-run.js';
-import { loadSuite, parseK6Duration } from '../scenario/index.js';
+import { loadSuite } from '../scenario/index.js';
 import { resolveSla } from '../verdict/index.js';
 import { UsageError } from './cli-error.js';
-import { integerFlag } from './parse-flags.js';
+import { durationFlag, integerFlag } from './parse-flags.js';
 
 interface GenerateFlags {
   suite: string;
@@ -22,17 +22,6 @@ interface GenerateFlags {
 
 /** The URL `bench serve` prints by default. */
 const DEFAULT_BASE_URL = 'http://127.0.0.1:8080/v1';
-
-function durationFlag(flag: string) {
-  return (value: string): number => {
-    const ms = parseK6Duration(value.trim());
-    if (ms === undefined || ms <= 0)
-      throw new UsageError(
-        `${flag} must be a k6 duration such as 30s, 2m or 1h30m; got "${value}".`,
-      );
-    return ms;
-  };
-}
 
 function urlFlag(flag: string) {
   return (value: string): string => {

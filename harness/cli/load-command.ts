@@ -10,10 +10,9 @@ import {
 } from '../load/index.js';
 import { runK6Load } from '../load/run-k6-load.js';
 import { formatMsFine } from '../report/format.js';
-import { parseK6Duration } from '../scenario/index.js';
 import { EXIT_CODES } from '../verdict/index.js';
 import { UsageError } from './cli-error.js';
-import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
+import { choiceFlag, durationFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
 
 interface LoadFlags {
   suite: string;
@@ -37,18 +36,6 @@ interface LoadFlags {
   timeout: number;
   engine: 'autocannon' | 'k6';
   cache: boolean;
-}
-
-/** Parses a duration flag (`30s`, `2m`, `1h30m`, `500ms`) to milliseconds. */
-function durationFlag(flag: string, options: { allowZero?: boolean } = {}) {
-  return (value: string): number => {
-    const ms = parseK6Duration(value.trim());
-    if (ms === undefined || (ms === 0 && !options.allowZero))
-      throw new UsageError(
-        `${flag} must be a duration${options.allowZero ? '' : ' longer than 0'}, e.g. 30s, 2m or 1h30m; got "${value}".`,
-      );
-    return ms;
-  };
 }
 
 /** The flag combinations `bench load` refuses, each with what to do instead. */

@@ -1,3 +1,4 @@
+import { parseK6Duration } from '../scenario/k6-duration.js';
 import { UsageError } from './cli-error.js';
 
 /** Parses a whole, non-negative (or positive) integer flag, naming the flag when it is not one. */
@@ -29,5 +30,17 @@ export function choiceFlag<T extends string>(flag: string, choices: readonly T[]
       throw new UsageError(`${flag} must be one of ${choices.join(', ')}; got "${value}".`);
     }
     return value as T;
+  };
+}
+
+/** Parses a duration flag as k6 writes them (`30s`, `2m`, `1h30m`, `500ms`) to milliseconds. */
+export function durationFlag(flag: string, options: { allowZero?: boolean } = {}) {
+  return (value: string): number => {
+    const ms = parseK6Duration(value.trim());
+    if (ms === undefined || (ms === 0 && !options.allowZero))
+      throw new UsageError(
+        `${flag} must be a duration${options.allowZero ? '' : ' longer than 0'}, e.g. 30s, 2m or 1h30m; got "${value}".`,
+      );
+    return ms;
   };
 }

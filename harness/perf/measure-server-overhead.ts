@@ -1,9 +1,12 @@
-import autocannon from 'autocannon';
 import { createSupportDemo, resolveConfig } from '../../src/index.js';
+import type { LoadStep } from '../load/load-result.js';
+import { type LoadTarget, loadTargetOf } from '../load/load-target.js';
+import type { LoadRequest } from '../load/request-cycle.js';
+import { connectionsFor, runStep } from '../load/run-step.js';
 import { startServerProcess } from '../load/server-process.js';
 import { describe } from '../stats/index.js';
+import { resolveSla } from '../verdict/index.js';
 import { startChildService } from './child-service.js';
-import { type HttpTarget, type PacedResult, sendPaced } from './paced-requests.js';
 
 const PROXY_PROCESS = new URL('./proxy-process.ts', import.meta.url).pathname;
 const QUESTION = 'How long does standard shipping take?';
@@ -25,9 +28,9 @@ export interface ServerOverheadOptions {
 export interface ServerFigures {
   /** Closed loop: answers per second at `connections`, median over rounds. */
   maxRps: number;
-  /** Open loop at `rate`: send to last byte, all rounds pooled. */
+  /** Open loop at `rate`: send to last byte, the median of the rounds' percentiles. */
   latencyMs: { p50: number; p99: number };
-  /** Streamed at `rate`: send to first event. */
+  /** Streamed at `rate`: send to the first content, the median of the rounds' percentiles. */
   ttftMs: { p50: number; p99: number };
   failed: number;
 }
@@ -46,37 +49,55 @@ export interface ServerOverheadResult {
 
 interface Side {
   name: 'proxy' | 'bridge';
-  plain: HttpTarget;
-  streamed: HttpTarget;
+  target: LoadTarget;
+  plain: LoadRequest[];
+  streamed: LoadRequest[];
   rps: number[];
-  paced: PacedResult[];
-  streams: PacedResult[];
+  paced: LoadStep[];
+  streams: LoadStep[];
 }
 
-async function closedLoopRps(target: HttpTarget, connections: number, durationS: number) {
-  const result = await autocannon({
-    url: target.url,
-    method: 'POST',
-    headers: target.headers,
-    body: target.body,
-    connections,
-    duration: durationS,
+/** The default SLAs: only goodput reads them, and nothing here reports goodput. */
+const SLA = resolveSla();
+
+/** One measured step of the load runs' own driver (autocannon on a harness-kept schedule). */
+async function step(
+  target: LoadTarget,
+  requests: LoadRequest[],
+  load: { rate: number } | { connections: number },
+  durationS: number,
+  stream: boolean,
+): Promise<LoadStep> {
+  const run = await runStep({
+    target,
+    requests,
+    ...('rate' in load
+      ? { rate: load.rate, connections: connectionsFor(load.rate, 50) }
+      : { connections: load.connections }),
+    durationMs: durationS * 1000,
+    warmupMs: 0,
+    stream,
+    sla: SLA,
+    timeoutS: 30,
   });
-  return result.requests.total / durationS;
+  return run.step;
 }
 
 const median = (values: number[]) => describe(values)?.p50 ?? Number.NaN;
 
 function figures(side: Side): ServerFigures {
-  const pooled = (runs: PacedResult[], pick: (run: PacedResult) => number[]) =>
-    describe(runs.flatMap(pick));
-  const latency = pooled(side.paced, (run) => run.latencyMs);
-  const ttft = pooled(side.streams, (run) => run.firstByteMs);
+  const percentiles = (
+    steps: LoadStep[],
+    pick: (s: LoadStep) => LoadStep['latencyMs'] | undefined,
+  ) => ({
+    p50: median(steps.map((s) => pick(s)?.p50 ?? Number.NaN)),
+    p99: median(steps.map((s) => pick(s)?.p99 ?? Number.NaN)),
+  });
   return {
     maxRps: median(side.rps),
-    latencyMs: { p50: latency?.p50 ?? Number.NaN, p99: latency?.p99 ?? Number.NaN },
-    ttftMs: { p50: ttft?.p50 ?? Number.NaN, p99: ttft?.p99 ?? Number.NaN },
-    failed: [...side.paced, ...side.streams].reduce((n, run) => n + run.failed, 0),
+    latencyMs: percentiles(side.paced, (s) => s.latencyMs),
+    ttftMs: percentiles(side.streams, (s) => s.ttftMs),
+    failed: [...side.paced, ...side.streams].reduce((n, s) => n + s.non2xx + s.errors, 0),
   };
 }
 
@@ -128,51 +149,53 @@ export async function measureServerOverhead(
         messages: [{ role: 'user', content: QUESTION }],
         stream,
       });
-    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    const target = (base: string, body: string): HttpTarget => ({
-      url: `${base}/chat/completions`,
-      headers,
-      body,
-    });
+    const one = (body: string): LoadRequest[] => [{ id: 'faq', body, weight: 1 }];
+    const closed = { connections: options.connections };
+    const paced = { rate: options.rate };
     const sides: Side[] = [
       {
         name: 'proxy',
+        target: loadTargetOf(`${proxy.firstLine}/v1`, key),
         // The bridge streams from its backend; the proxy's client does the same, for equal mock work.
-        plain: target(`${proxy.firstLine}/v1`, direct(true)),
-        streamed: target(`${proxy.firstLine}/v1`, direct(true)),
+        plain: one(direct(true)),
+        streamed: one(direct(true)),
         rps: [],
         paced: [],
         streams: [],
       },
       {
         name: 'bridge',
-        plain: target(bridge.baseUrl, viaBridge(false)),
-        streamed: target(bridge.baseUrl, viaBridge(true)),
+        target: loadTargetOf(bridge.baseUrl, key),
+        plain: one(viaBridge(false)),
+        streamed: one(viaBridge(true)),
         rps: [],
         paced: [],
         streams: [],
       },
     ];
-    const durationMs = options.durationS * 1000;
     for (const side of sides) {
       // Flat out for a while: the JIT settles before anything is measured (a first closed-loop
       // round otherwise reads half of the second).
       say(`warming up ${side.name}`);
-      await closedLoopRps(side.plain, options.connections, Math.max(3, options.durationS));
-      await closedLoopRps(side.streamed, options.connections, 2);
+      await step(side.target, side.plain, closed, Math.max(3, options.durationS), false);
+      await step(side.target, side.streamed, closed, 2, true);
     }
-    const mockRps = await closedLoopRps(
-      target(urls.openai, direct(true)),
-      options.connections,
+    const mock = await step(
+      loadTargetOf(urls.openai, key),
+      one(direct(true)),
+      closed,
       options.durationS,
+      false,
     );
+    const mockRps = mock.throughputRps;
     say(`mock alone: ${mockRps.toFixed(0)} requests/s`);
     for (let round = 0; round < options.rounds; round++) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
-        side.rps.push(await closedLoopRps(side.plain, options.connections, options.durationS));
-        side.paced.push(await sendPaced(side.plain, { rate: options.rate, durationMs }));
-        side.streams.push(await sendPaced(side.streamed, { rate: options.rate, durationMs }));
+        const flatOut = await step(side.target, side.plain, closed, options.durationS, false);
+        side.rps.push(flatOut.throughputRps);
+        side.paced.push(await step(side.target, side.plain, paced, options.durationS, false));
+        side.streams.push(await step(side.target, side.streamed, paced, options.durationS, true));
         say(
           `round ${round + 1}/${options.rounds} ${side.name}: ${side.rps.at(-1)?.toFixed(0)} requests/s closed loop`,
         );

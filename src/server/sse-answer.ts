@@ -55,13 +55,14 @@ export class SseAnswer {
       this.fail('The answer changed after it began streaming (a retry or fallback answered).');
       return;
     }
-    this.#start(servedHeaders(result));
+    const served = servedHeaders(result);
+    this.#start(served);
     const rest = result.text.slice(this.#sent.length);
     if (rest !== '') for (const content of textChunks(rest)) this.#chunk({ content }, null);
     this.#event({
       ...this.#base,
       choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
-      hybrid_bench: servedHeaders(result),
+      hybrid_bench: served,
     });
     if (includeUsage) {
       this.#event({
