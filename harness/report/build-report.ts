@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Mode } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import type { Suite } from '../scenario/index.js';
@@ -13,6 +12,7 @@ import {
   withIntervals,
 } from '../verdict/index.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './report-schema.js';
+import { runEnvironment } from './run-metadata.js';
 
 export interface ReportInput {
   runId: string;
@@ -47,12 +47,7 @@ export function buildReport(input: ReportInput): Report {
       scenarios: input.suite.requests.length,
     },
     options: input.options,
-    environment: {
-      node: process.version,
-      platform: process.platform,
-      arch: process.arch,
-      cpus: availableParallelism(),
-    },
+    environment: runEnvironment(),
     wallTimeMs: input.wallTimeMs,
     interrupted: input.interrupted,
     reconciliation: reconcile(input.records, input.counts),

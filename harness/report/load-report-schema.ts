@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LoadStep } from '../load/load-result.js';
 import { LATENCY_STATS } from '../scenario/index.js';
+import { EnvironmentSchema, ToolSchema } from './run-metadata.js';
 
 /** The format of `load.json`. Bump on any breaking change. */
 export const LOAD_REPORT_SCHEMA_VERSION = 1;
@@ -140,19 +141,14 @@ export const LoadReportSchema = z
     schemaVersion: z.literal(LOAD_REPORT_SCHEMA_VERSION),
     runId: z.string(),
     createdAt: z.iso.datetime(),
-    tool: z.strictObject({ name: z.literal('hybrid-bench'), version: z.string() }),
+    tool: ToolSchema,
     suite: z.strictObject({
       name: z.string(),
       version: z.string(),
       file: z.string(),
       requests: z.int().positive(),
     }),
-    environment: z.strictObject({
-      node: z.string(),
-      platform: z.string(),
-      arch: z.string(),
-      cpus: z.int().positive(),
-    }),
+    environment: EnvironmentSchema,
     wallTimeMs: z.number().nonnegative(),
     load: LoadResultsSchema,
   })

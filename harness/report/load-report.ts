@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Suite } from '../scenario/index.js';
 import { loadHtmlAssets } from './load-html-assets.js';
 import {
@@ -7,6 +6,7 @@ import {
   type LoadResults,
 } from './load-report-schema.js';
 import { renderLoadHtml } from './render-load-html.js';
+import { runEnvironment } from './run-metadata.js';
 
 export interface LoadReportInput {
   runId: string;
@@ -30,12 +30,7 @@ export function buildLoadReport(input: LoadReportInput): LoadReport {
       file: input.suite.file,
       requests: input.suite.requests.length,
     },
-    environment: {
-      node: process.version,
-      platform: process.platform,
-      arch: process.arch,
-      cpus: availableParallelism(),
-    },
+    environment: runEnvironment(),
     wallTimeMs: input.wallTimeMs,
     load: input.load,
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PATH_NAMES } from '../../src/index.js';
 import { COST_STATS, LATENCY_STATS } from '../scenario/index.js';
 import { LoadResultsSchema } from './load-report-schema.js';
+import { EnvironmentSchema, ToolSchema } from './run-metadata.js';
 
 /** The format of `report.json`. Bump `schemaVersion` on any breaking change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -278,7 +279,7 @@ export const ReportSchema = z
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     runId: z.string(),
     createdAt: z.iso.datetime(),
-    tool: z.strictObject({ name: z.literal('hybrid-bench'), version: z.string() }),
+    tool: ToolSchema,
     suite: z.strictObject({
       name: z.string(),
       version: z.string(),
@@ -306,12 +307,7 @@ export const ReportSchema = z
       requests: z.int().positive().optional(),
       repetitions: z.int().positive(),
     }),
-    environment: z.strictObject({
-      node: z.string(),
-      platform: z.string(),
-      arch: z.string(),
-      cpus: z.int().positive(),
-    }),
+    environment: EnvironmentSchema,
     wallTimeMs: z.number().nonnegative(),
     interrupted: z.boolean(),
     reconciliation: z.strictObject({
