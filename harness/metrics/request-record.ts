@@ -1,5 +1,7 @@
 import type {
+  AgentTurn,
   BridgeResult,
+  HandoffKind,
   Mode,
   PathName,
   ReliabilityAccount,
@@ -81,7 +83,9 @@ export interface RequestRecord {
   reliability: ReliabilityAccount;
   toolsCalled: string[];
   agents: string[];
-  handoffs: Array<{ from: string; to: string; reason: string }>;
+  handoffs: Array<{ from: string; to: string; reason: string; kind?: HandoffKind }>;
+  /** Each agent's turn, in order; absent in reports written before turns were recorded. */
+  agentTurns?: AgentTurn[];
   error?: { code: string; message: string };
   text: string;
 }

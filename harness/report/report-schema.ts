@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PATH_NAMES } from '../../src/index.js';
+import { HANDOFF_KINDS, PATH_NAMES } from '../../src/index.js';
 import { COST_STATS, LATENCY_STATS } from '../scenario/index.js';
 import { LoadResultsSchema } from './load-report-schema.js';
 import { EnvironmentSchema, ToolSchema } from './run-metadata.js';
@@ -22,6 +22,19 @@ const Distribution = z.strictObject({
   p99: z.number(),
   max: z.number(),
   total: z.number(),
+});
+
+/** One agent's turn (reports written before agent turns were recorded lack them). */
+const AgentTurn = z.strictObject({
+  agent: z.string(),
+  offsetMs: z.number(),
+  latencyMs: z.number().nonnegative(),
+  outcome: z.enum(['answered', 'handed_off', 'failed']),
+  calls: z.int().nonnegative(),
+  toolRuns: z.int().nonnegative(),
+  costUsd: z.number().nonnegative(),
+  errorCode: z.string().optional(),
+  budget: z.enum(['time', 'cost']).optional(),
 });
 
 const CallRecord = z.strictObject({
@@ -96,7 +109,15 @@ export const RequestRecordSchema = z.strictObject({
   reliability: ReliabilityAccount,
   toolsCalled: z.array(z.string()),
   agents: z.array(z.string()),
-  handoffs: z.array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string() })),
+  handoffs: z.array(
+    z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      reason: z.string(),
+      kind: z.enum(HANDOFF_KINDS).optional(),
+    }),
+  ),
+  agentTurns: z.array(AgentTurn).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
   text: z.string(),
 });

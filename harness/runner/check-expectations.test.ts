@@ -34,6 +34,7 @@ const result = (over: Partial<BridgeResult> = {}): BridgeResult => ({
   ],
   handoffs: [],
   agents: ['customer-service', 'escalation'],
+  turns: [],
   escalated: true,
   ...over,
 });

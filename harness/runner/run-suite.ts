@@ -185,7 +185,13 @@ function toRecord(job: Job, result: BridgeResult, startedAt: string): RequestRec
     reliability: result.reliability,
     toolsCalled: result.toolRuns.map((t) => t.name),
     agents: result.agents,
-    handoffs: result.handoffs.map(({ from, to, reason }) => ({ from, to, reason })),
+    handoffs: result.handoffs.map(({ from, to, reason, kind }) => ({
+      from,
+      to,
+      reason,
+      ...(kind === undefined || kind === 'agent' ? {} : { kind }),
+    })),
+    agentTurns: result.turns,
     ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
     text: result.text,
   };

@@ -30,11 +30,39 @@ export interface ToolRunRecord {
   output: unknown;
 }
 
+/** Who decided a handoff: the agent itself, or the path's guard (loop, limit, failure, budget). */
+export const HANDOFF_KINDS = ['agent', 'loop', 'limit', 'failure', 'budget'] as const;
+export type HandoffKind = (typeof HANDOFF_KINDS)[number];
+
 export interface HandoffRecord {
   from: string;
   to: string;
   reason: string;
   summary: string;
+  /** Absent means `agent`: the agent asked for it. */
+  kind?: HandoffKind;
+}
+
+/** How one agent's turn with the conversation ended. */
+export type AgentTurnOutcome = 'answered' | 'handed_off' | 'failed';
+
+/** One agent's turn on a path: when, how long, and which model calls and tool runs were its. */
+export interface AgentTurnRecord {
+  agent: string;
+  /** Clock reading when the turn started (same scale as `Clock.now()`). */
+  startedMs: number;
+  latencyMs: number;
+  outcome: AgentTurnOutcome;
+  /** The turn's model calls are the path's `calls[firstCall .. firstCall + callCount)`. */
+  firstCall: number;
+  callCount: number;
+  toolRunCount: number;
+  /** What the request had spent when the turn ended minus when it started. */
+  costUsd: number;
+  /** Why a failed turn failed (a {@link RunFailure} code). */
+  errorCode?: string;
+  /** Set when the agent's own time or cost budget ended the turn. */
+  budget?: 'time' | 'cost';
 }
 
 /** Why a run did not produce an answer. Codes are stable. */

@@ -1,4 +1,5 @@
 import type {
+  AgentTurnOutcome,
   HandoffRecord,
   ModelCallRecord,
   RunFailure,
@@ -95,6 +96,22 @@ export interface BridgeResult {
   toolRuns: ToolRunRecord[];
   handoffs: HandoffRecord[];
   agents: string[];
+  /** Each agent's turn on the tier that answered (or failed last), in order. */
+  turns: AgentTurn[];
   /** True when the request reached the escalation agent or a tool that escalates. */
   escalated: boolean;
+}
+
+/** One agent's turn as a result reports it: offsets from the request's start. */
+export interface AgentTurn {
+  agent: string;
+  offsetMs: number;
+  latencyMs: number;
+  outcome: AgentTurnOutcome;
+  /** Model calls and tool runs the agent made in this turn. */
+  calls: number;
+  toolRuns: number;
+  costUsd: number;
+  errorCode?: string;
+  budget?: 'time' | 'cost';
 }

@@ -147,6 +147,14 @@ export function buildResult(
       toolRuns,
       handoffs: trail?.handoffs ?? [],
       agents,
+      turns: (trail?.turns ?? []).map(
+        ({ startedMs, firstCall, callCount, toolRunCount, ...turn }) => ({
+          ...turn,
+          offsetMs: startedMs - input.startedMs,
+          calls: callCount,
+          toolRuns: toolRunCount,
+        }),
+      ),
       escalated,
     };
   };

@@ -1,4 +1,5 @@
 export type {
+  AgentTurn,
   BridgeRequest,
   BridgeResult,
   BridgeRunOptions,

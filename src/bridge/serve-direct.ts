@@ -41,6 +41,7 @@ export async function serveDirect(
       requestId: options.requestId,
       stream: deps.config.stream,
       telemetry: deps.telemetry,
+      spentUsd: () => scope.spentUsd,
       ...(request.userId === undefined ? {} : { userId: request.userId }),
     },
     deps.config.prototype,

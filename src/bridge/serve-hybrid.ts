@@ -38,6 +38,7 @@ export async function serveHybrid(
         toolRuns: [],
         handoffs: [],
         agents: [],
+        turns: [],
       },
       failedTiers: [],
       attempts: [],
@@ -80,6 +81,7 @@ export async function serveHybrid(
     requestId: options.requestId,
     stream: config.stream,
     telemetry,
+    spentUsd: () => scope.spentUsd,
     ...(request.userId === undefined ? {} : { userId: request.userId }),
   };
 
@@ -137,6 +139,7 @@ export async function serveHybrid(
       toolRuns: [],
       handoffs: [],
       agents: [],
+      turns: [],
     },
   };
   const built = deps.buildResult({

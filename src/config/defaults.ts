@@ -58,7 +58,15 @@ export const DEFAULT_CONFIG = {
   paths: {
     simple: { model: 'gpt-4o-mini', maxOutputTokens: 400 },
     complex: { model: 'gpt-4o', maxSteps: 8, maxOutputTokens: 800 },
-    full: { maxHandoffs: 3, maxStepsPerAgent: 6, maxOutputTokens: 800 },
+    full: {
+      maxHandoffs: 3,
+      maxStepsPerAgent: 6,
+      maxOutputTokens: 800,
+      handoffTranscriptMessages: 12,
+      // Inside the full path's 90 s deadline and $0.195 cap: one stuck or runaway agent leaves
+      // the escalation agent time and money to take over.
+      agentBudget: { maxMs: 30_000, maxCostUsd: 0.06 },
+    },
   },
   prototype: { maxSteps: 10, maxOutputTokens: 800 },
   routing: DEFAULT_ROUTING,

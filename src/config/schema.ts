@@ -17,6 +17,15 @@ const Regex = z.string().refine(
   { message: 'not a valid regular expression' },
 );
 const Tokens = z.number().int().positive();
+const AgentBudget = z.strictObject({
+  maxMs: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Longest an agent may hold a conversation'),
+  maxCostUsd: z.number().positive().optional().describe("Most an agent's model calls may cost"),
+});
 
 const ModelPrice = z.strictObject({
   inputUsdPerMTok: z.number().nonnegative(),
@@ -47,6 +56,20 @@ export const BridgeConfigSchema = z.strictObject({
           maxHandoffs: z.number().int().min(0).max(20).default(d.paths.full.maxHandoffs),
           maxStepsPerAgent: z.number().int().min(1).max(50).default(d.paths.full.maxStepsPerAgent),
           maxOutputTokens: Tokens.default(d.paths.full.maxOutputTokens),
+          handoffTranscriptMessages: z
+            .number()
+            .int()
+            .min(0)
+            .max(200)
+            .default(d.paths.full.handoffTranscriptMessages)
+            .describe('Messages of the conversation an agent sees after a handoff'),
+          agentBudget: AgentBudget.prefault({ ...d.paths.full.agentBudget }).describe(
+            "Every agent's own time and cost budget on the full path",
+          ),
+          agentBudgets: z
+            .record(z.string(), AgentBudget)
+            .default({})
+            .describe('Per-agent budgets by agent name, replacing agentBudget for that agent'),
         })
         .prefault({}),
     })

@@ -1,5 +1,6 @@
 import type { ModelCaller } from '../agents/run-agent.js';
 import type {
+  AgentTurnRecord,
   HandoffRecord,
   ModelCallRecord,
   RunFailure,
@@ -18,6 +19,8 @@ export interface PathContext {
   stream: boolean;
   /** Where tool-call spans go (model calls are traced by the pipeline). */
   telemetry?: Telemetry;
+  /** What the request has spent so far, in US dollars (per-agent cost budgets read it). */
+  spentUsd: () => number;
 }
 
 interface PathTrail {
@@ -26,6 +29,8 @@ interface PathTrail {
   handoffs: HandoffRecord[];
   /** Agents in the order they held the conversation. */
   agents: string[];
+  /** One record per agent turn, in order (one turn on the single-agent paths). */
+  turns: AgentTurnRecord[];
 }
 
 export type PathResult =

@@ -1,6 +1,8 @@
 import type { Agent } from '../agents/agent.js';
 import { type AgentRunResult, type RunAgentOptions, runAgent } from '../agents/run-agent.js';
+import type { AgentTurnRecord } from '../agents/run-records.js';
 import type { ChatMessage } from '../providers/provider.js';
+import { endTurn, startTurn } from './agent-turn.js';
 import type { PathContext, PathResult } from './path-result.js';
 
 export interface AgentLimits {
@@ -24,8 +26,14 @@ export function runOptionsFor(context: PathContext, limits: AgentLimits): RunAge
 }
 
 /** A single agent's run as a path result; a handoff cannot be served without a team. */
-export function toPathResult(agent: Agent, run: AgentRunResult): PathResult {
-  const trail = { calls: run.calls, toolRuns: run.toolRuns, handoffs: [], agents: [agent.name] };
+function toPathResult(agent: Agent, run: AgentRunResult, turn: AgentTurnRecord): PathResult {
+  const trail = {
+    calls: run.calls,
+    toolRuns: run.toolRuns,
+    handoffs: [],
+    agents: [agent.name],
+    turns: [turn],
+  };
   switch (run.state) {
     case 'completed':
       return { ...trail, state: 'ok', text: run.text, finalCall: run.finalCall };
@@ -50,10 +58,11 @@ export async function runSingleAgent(
   context: PathContext,
   limits: AgentLimits,
 ): Promise<PathResult> {
+  const start = startTurn(agent, context, 0);
   const run = await runAgent(
     agent,
     [{ role: 'system', content: agent.instructions }, ...messages],
     runOptionsFor(context, limits),
   );
-  return toPathResult(agent, run);
+  return toPathResult(agent, run, endTurn(start, run, context));
 }

@@ -23,6 +23,8 @@ const HOOKS = [
   'breakerChanged',
   'cacheLookup',
   'rejected',
+  'agentTurnEnded',
+  'handedOff',
 ] as const satisfies ReadonlyArray<keyof TelemetryHooks>;
 
 type AnyHook = (event: unknown) => void;

@@ -37,5 +37,16 @@ export function createLogSink(logger: Logger): Partial<TelemetryHooks> {
       if (!logger.isLevelEnabled('info')) return;
       logger.info({ event: 'rejected', ...event }, `request refused: ${event.reason}`);
     },
+    agentTurnEnded(event) {
+      if (!logger.isLevelEnabled('debug')) return;
+      logger.debug(
+        { event: 'agent_turn_ended', ...event },
+        `agent ${event.agent} ${event.outcome}`,
+      );
+    },
+    handedOff(event) {
+      if (!logger.isLevelEnabled('info')) return;
+      logger.info({ event: 'handoff', ...event }, `handed off from ${event.from} to ${event.to}`);
+    },
   };
 }

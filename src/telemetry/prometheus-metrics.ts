@@ -147,6 +147,26 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
     registers,
   });
 
+  const agentTurns = new Histogram({
+    name: 'hybrid_agent_turn_duration_seconds',
+    help: 'How long each agent held a conversation, by agent and how its turn ended (answered, handed_off, failed).',
+    labelNames: ['agent', 'outcome'] as const,
+    buckets: [...REQUEST_BUCKETS_S],
+    registers,
+  });
+  const agentCost = new Counter({
+    name: 'hybrid_agent_cost_usd_total',
+    help: "Spend in USD of model calls made during each agent's turns.",
+    labelNames: ['agent'] as const,
+    registers,
+  });
+  const handoffs = new Counter({
+    name: 'hybrid_handoffs_total',
+    help: 'Handoffs between agents on the full path; kind says who decided (agent, loop, limit, failure, budget).',
+    labelNames: ['from', 'to', 'kind'] as const,
+    registers,
+  });
+
   // Series that dashboards divide by exist from the start, at zero: cost of each hybrid path
   // (the other modes and tiers appear once they serve a request).
   for (const path of PATH_NAMES) {
@@ -189,5 +209,13 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
     },
     cacheLookup: (event) => cacheLookups.inc({ result: event.hit ? 'hit' : 'miss' }),
     rejected: (event) => rejections.inc({ reason: event.reason, scope: event.scope }),
+    agentTurnEnded(event) {
+      agentTurns.observe(
+        { agent: event.agent, outcome: event.outcome },
+        amount(event.latencyMs) / 1000,
+      );
+      add(agentCost, { agent: event.agent }, event.costUsd);
+    },
+    handedOff: (event) => handoffs.inc({ from: event.from, to: event.to, kind: event.kind }),
   };
 }

@@ -1,3 +1,4 @@
+import type { AgentTurnRecord, HandoffKind } from '../agents/run-records.js';
 import type { FailureCode } from '../providers/provider.js';
 
 /**
@@ -19,9 +20,13 @@ export interface Telemetry {
   breakerChanged(event: { key: string; from: string; to: string }): void;
   cacheLookup(event: { hit: boolean; model: string }): void;
   rejected(event: { reason: 'rate_limited' | 'budget_exceeded'; scope: string }): void;
+  /** An agent's turn on a path ended (answered, handed the conversation on, or failed). */
+  agentTurnEnded(event: AgentTurnRecord): void;
+  /** The full path handed a conversation to another agent; `kind` says who decided. */
+  handedOff(event: { from: string; to: string; kind: HandoffKind }): void;
 }
 
-export type SpanName = 'request' | 'path' | 'model_call' | 'tool_call';
+export type SpanName = 'request' | 'path' | 'agent_turn' | 'handoff' | 'model_call' | 'tool_call';
 
 export interface RequestEndedEvent {
   mode: string;
@@ -57,4 +62,6 @@ export const noTelemetry: Telemetry = {
   breakerChanged: () => undefined,
   cacheLookup: () => undefined,
   rejected: () => undefined,
+  agentTurnEnded: () => undefined,
+  handedOff: () => undefined,
 };

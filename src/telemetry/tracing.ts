@@ -157,7 +157,8 @@ function markFailed(span: Span, code: string): void {
 function failureCodeOf(result: unknown): string | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   const { state, error } = result as { state?: unknown; error?: { code?: unknown } };
-  if (state !== 'error') return undefined;
+  // Paths answer `error`, an agent's run `failed`.
+  if (state !== 'error' && state !== 'failed') return undefined;
   return typeof error?.code === 'string' ? error.code : 'error';
 }
 
