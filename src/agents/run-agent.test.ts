@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ManualClock, realClock } from '../clock.js';
+import type { CallOptions } from '../providers/provider.js';
 import { createScriptedProvider } from '../providers/scripted.js';
 import { defineAgent } from './agent.js';
-import { runAgent } from './run-agent.js';
+import { AGENT_LABEL_HEADER, runAgent } from './run-agent.js';
 import { defineTool } from './tool.js';
 
 const executed: string[] = [];
@@ -136,6 +137,34 @@ describe('runAgent', () => {
     const run = await runAgent(agent, input, options(provider, { maxSteps: 3 }));
     expect(run.state === 'failed' && run.error.code).toBe('max_steps');
     expect(provider.calls).toHaveLength(3);
+  });
+
+  it("names the agent on every model call it makes, beside the request's id and signal", async () => {
+    const provider = createScriptedProvider({
+      script: [
+        { toolCalls: [{ name: 'lookup_order', arguments: { order_id: 'ORD-10001' } }] },
+        { text: 'It has shipped.' },
+      ],
+    });
+    const seen: CallOptions[] = [];
+    const signal = new AbortController().signal;
+    await runAgent(agent, input, {
+      ...options(provider),
+      signal,
+      call: (request, callOptions) => {
+        seen.push(callOptions);
+        return provider.complete(request, callOptions);
+      },
+    });
+    expect(AGENT_LABEL_HEADER).toBe('x-bench-agent');
+    expect(seen).toHaveLength(2);
+    for (const callOptions of seen) {
+      expect(callOptions).toEqual({
+        signal,
+        requestId: 'r1',
+        headers: { 'x-bench-agent': 'support' },
+      });
+    }
   });
 
   it('ends the turn with a handoff carrying reason and summary', async () => {

@@ -11,6 +11,12 @@ import { type Agent, HandoffArgs } from './agent.js';
 import type { ModelCallRecord, RunFailure, ToolRunRecord } from './run-records.js';
 import type { AnyTool, ToolContext } from './tool.js';
 
+/**
+ * The request header naming the agent a model call is made for: backends (and the mocks' fault
+ * rules) can tell one agent's calls from another's. Never a secret: only the agent's name.
+ */
+export const AGENT_LABEL_HEADER = 'x-bench-agent';
+
 /** How an agent reaches a model: the raw provider, or the bridge's wrapped dispatch. */
 export type ModelCaller = (request: ModelRequest, options: CallOptions) => Promise<ModelOutcome>;
 
@@ -72,7 +78,11 @@ export async function runAgent(
           : { maxOutputTokens: options.maxOutputTokens }),
         ...(options.stream === undefined ? {} : { stream: options.stream }),
       },
-      { signal: options.signal, requestId: options.requestId },
+      {
+        signal: options.signal,
+        requestId: options.requestId,
+        headers: { [AGENT_LABEL_HEADER]: agent.name },
+      },
     );
     const record = toCallRecord(agent, startedMs, outcome);
     trail.calls.push(record);
