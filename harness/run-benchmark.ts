@@ -16,6 +16,7 @@ import {
   type LiveBackendOptions,
   labelCalls,
   startBackend,
+  suiteCallLabels,
 } from './backends/index.js';
 import type { RequestRecord } from './metrics/request-record.js';
 import {
@@ -28,7 +29,6 @@ import {
   renderReportFolder,
   writeReport,
 } from './report/index.js';
-import { scenarioIdOf } from './runner/plan.js';
 import { resolveTraffic } from './runner/resolve-traffic.js';
 import { runSuite } from './runner/run-suite.js';
 import { loadSuite, type Suite } from './scenario/index.js';
@@ -140,9 +140,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     clock,
   });
   const models = backend.models;
-  // Calls carry their scenario's labelled path, so path-scoped faults hit both modes alike.
-  const pathOf = new Map(suite.requests.map((r) => [r.id, r.expect.path]));
-  const provider = labelCalls(backend.provider, (requestId) => pathOf.get(scenarioIdOf(requestId)));
+  // Calls carry their scenario and its labelled path, so scoped faults hit both modes alike.
+  const provider = labelCalls(backend.provider, suiteCallLabels(suite.requests));
   const runId = runIdFor(createdAt, suite.name, options.seed);
   const stores: StateStore[] = [];
   try {

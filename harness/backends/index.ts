@@ -3,7 +3,13 @@ export { agentOSAgentModel } from './agentos-agent.js';
 export type { Backend, BackendName } from './backend.js';
 export { BACKEND_NAMES } from './backend.js';
 export { chaosProfileOf } from './chaos-profile.js';
-export { labelCalls, PATH_LABEL_HEADER } from './label-calls.js';
+export type { CallLabels } from './label-calls.js';
+export {
+  labelCalls,
+  PATH_LABEL_HEADER,
+  SCENARIO_LABEL_HEADER,
+  suiteCallLabels,
+} from './label-calls.js';
 export { startLiveBackend } from './live-backend.js';
 export type { LiveBackendOptions, ResolvedLiveOptions } from './live-options.js';
 export {

@@ -6,10 +6,9 @@ import {
   PriceTable,
   realClock,
 } from '../../src/index.js';
-import { labelCalls, startMockBackend } from '../backends/index.js';
+import { labelCalls, startMockBackend, suiteCallLabels } from '../backends/index.js';
 import { baselineFromRecords, machineFingerprint } from '../baseline/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
-import { scenarioIdOf } from '../runner/plan.js';
 import { runSuite } from '../runner/run-suite.js';
 import { loadSuite, type Suite } from '../scenario/index.js';
 import {
@@ -72,8 +71,7 @@ async function runOnce(
 ): Promise<RequestRecord[]> {
   const backend = await startMockBackend({ seed, latency: 'realistic', timeScale });
   try {
-    const pathOf = new Map(suite.requests.map((r) => [r.id, r.expect.path]));
-    const provider = labelCalls(backend.provider, (id) => pathOf.get(scenarioIdOf(id)));
+    const provider = labelCalls(backend.provider, suiteCallLabels(suite.requests));
     const { prototype, team } = createSupportDemo();
     const bridge = createBridge({ prototype, team, provider, prices });
     const run = await runSuite({
