@@ -90,4 +90,30 @@ describe('faults', () => {
     expect(found[2]?.fix).toBe('did you mean "stallMs"?');
     expect(found[3]?.fix).toMatch(/^add fault: one of rate_limit \| server_error \| /);
   });
+
+  it('takes agent and scenario matches as lists, and names the field when one is not', () => {
+    const suite = ok(
+      'suite: { name: tiny }',
+      'faults:',
+      '  name: one-agent',
+      '  rules:',
+      '    - fault: server_error',
+      '      probability: 1',
+      '      match: { scenarios: [hello], agents: [technical-support] }',
+    );
+    expect(typeof suite.faults === 'object' && suite.faults.rules[0]?.match).toEqual({
+      scenarios: ['hello'],
+      agents: ['technical-support'],
+    });
+    const found = issues(
+      'suite: { name: tiny }',
+      'faults:',
+      '  name: one-agent',
+      '  rules: [{ fault: server_error, probability: 1, match: { agents: x } }]',
+    );
+    expect(found.map((i) => `${i.line}:${i.column} ${i.path}: ${i.message}`)).toEqual([
+      '4:67 faults.rules[0].match.agents: expected a list, got "x"',
+    ]);
+    expect(found[0]?.fix).toBe('write a list: [x]');
+  });
 });

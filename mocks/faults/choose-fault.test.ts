@@ -9,6 +9,8 @@ const plain = {
   model: 'gpt-4o-mini',
   streaming: false,
   benchPath: null,
+  benchAgent: null,
+  benchScenario: null,
 } as const;
 
 describe('chooseFault', () => {
@@ -46,6 +48,26 @@ describe('matchesCall', () => {
     expect(matchesCall({ models: ['gpt-4o-mini'], providers: ['anthropic'] }, plain)).toBe(false);
     expect(matchesCall({ paths: ['simple'] }, plain)).toBe(false);
     expect(matchesCall({ paths: ['simple'] }, { ...plain, benchPath: 'simple' })).toBe(true);
+  });
+
+  it('matches the agent and the scenario a call is labelled with, and never an unlabelled call', () => {
+    const labelled = {
+      ...plain,
+      benchPath: 'full',
+      benchAgent: 'technical-support',
+      benchScenario: 'tech-agent-failure',
+    };
+    const rule = { scenarios: ['tech-agent-failure'], agents: ['technical-support'] };
+    expect(matchesCall(rule, labelled)).toBe(true);
+    expect(matchesCall(rule, { ...labelled, benchAgent: 'escalation' })).toBe(false);
+    expect(matchesCall(rule, { ...labelled, benchAgent: 'support-agent' })).toBe(false);
+    expect(matchesCall(rule, { ...labelled, benchScenario: 'tech-router-firmware' })).toBe(false);
+    expect(matchesCall(rule, plain)).toBe(false);
+    expect(
+      matchesCall({ agents: ['technical-support'] }, { ...plain, benchAgent: 'technical-support' }),
+    ).toBe(true);
+    expect(matchesCall({ scenarios: ['a'] }, { ...labelled, benchScenario: null })).toBe(false);
+    expect(matchesCall({ scenarios: [] }, labelled)).toBe(false);
   });
 });
 

@@ -2,14 +2,22 @@ import { FAULT_DEFAULTS } from './defaults.js';
 import { type FaultMatch, type FaultRule, STREAM_ONLY_FAULTS } from './fault-profile.js';
 import type { FaultCall } from './read-call.js';
 
-type CallFacts = Pick<FaultCall, 'dialect' | 'model' | 'streaming' | 'benchPath'>;
+type CallFacts = Pick<
+  FaultCall,
+  'dialect' | 'model' | 'streaming' | 'benchPath' | 'benchAgent' | 'benchScenario'
+>;
 
-/** Every list the match gives must contain the call's value; absent lists match anything. */
+/**
+ * Every list the match gives must contain the call's value; absent lists match anything. A call
+ * without a label header (path, agent, scenario) is never in a list that reads it.
+ */
 export function matchesCall(match: FaultMatch | undefined, call: CallFacts): boolean {
   if (!match) return true;
   if (match.models && !match.models.includes(call.model)) return false;
   if (match.paths && !match.paths.includes(call.benchPath ?? '')) return false;
   if (match.providers && !match.providers.includes(call.dialect)) return false;
+  if (match.agents && !match.agents.includes(call.benchAgent ?? '')) return false;
+  if (match.scenarios && !match.scenarios.includes(call.benchScenario ?? '')) return false;
   return true;
 }
 

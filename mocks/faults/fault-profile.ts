@@ -34,13 +34,23 @@ export const STREAM_ONLY_FAULTS: ReadonlySet<FaultKind> = new Set([
 export const FAULT_DIALECTS = ['openai', 'anthropic', 'agno'] as const;
 export type FaultDialect = (typeof FAULT_DIALECTS)[number];
 
-/** Which calls a rule applies to; every list given must match (an absent list matches all). */
+/**
+ * Which calls a rule applies to; every list given must match (an absent list matches all). A call
+ * without the header a list reads never matches that list.
+ */
 export interface FaultMatch {
   /** The request body's `model`, exactly. */
   models?: readonly string[];
   /** The `x-bench-path` request header (`simple`, `complex`, `full`). */
   paths?: readonly string[];
   providers?: readonly FaultDialect[];
+  /**
+   * The `x-bench-agent` request header: the agent the call is made for (`customer-service`,
+   * `technical-support`, `escalation`, or the prototype `support-agent`).
+   */
+  agents?: readonly string[];
+  /** The `x-bench-scenario` request header: the id of the suite request the call serves. */
+  scenarios?: readonly string[];
 }
 
 /** Stream events passed through before a stream fault strikes (never past the closing events). */

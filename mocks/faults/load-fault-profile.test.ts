@@ -78,6 +78,40 @@ describe('loadFaultProfile', () => {
     ]);
   });
 
+  it('reads agent and scenario matches, and names the field when one is not a list', async () => {
+    const good = await file(
+      'agent.yaml',
+      [
+        'name: one-agent',
+        'rules:',
+        '  - fault: server_error',
+        '    probability: 1',
+        '    match: { scenarios: [tech-agent-failure], agents: [technical-support] }',
+      ].join('\n'),
+    );
+    expect((await loadFaultProfile(good)).rules[0]?.match).toEqual({
+      scenarios: ['tech-agent-failure'],
+      agents: ['technical-support'],
+    });
+    const bad = await file(
+      'agent-bad.yaml',
+      [
+        'name: one-agent',
+        'rules:',
+        '  - { fault: server_error, probability: 1, match: { agents: technical-support } }',
+        '  - { fault: reset, probability: 1, match: { scenarios: [""], agent: [x] } }',
+      ].join('\n'),
+    );
+    const issues = await issuesOf(bad);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'rules[0].match.agents',
+      'rules[1].match.scenarios[0]',
+      'rules[1].match',
+    ]);
+    expect(issues[0]?.message).toMatch(/expected array, received string/);
+    expect(issues[2]?.message).toMatch(/"agent"/);
+  });
+
   it('names the line of a YAML syntax error', async () => {
     const path = await file('broken.yaml', 'name: x\nrules:\n  - { fault: reset, probability: 1\n');
     const [issue] = await issuesOf(path);

@@ -9,6 +9,10 @@ export interface FaultCall {
   streaming: boolean;
   /** The `x-bench-path` header, or null. */
   benchPath: string | null;
+  /** The `x-bench-agent` header (the agent making the call), or null. */
+  benchAgent: string | null;
+  /** The `x-bench-scenario` header (the suite request served), or null. */
+  benchScenario: string | null;
   /** `x-client-request-id`, or a hash of the body: the same call keeps the same key. */
   requestKey: string;
   /** The body as read, to hand on to the wrapped handler. */
@@ -66,14 +70,18 @@ export async function readFaultCall(request: Request): Promise<FaultCall> {
     createHash('sha256')
       .update(body ?? '')
       .digest('hex');
-  const benchPath = request.headers.get('x-bench-path');
+  const labels = {
+    benchPath: request.headers.get('x-bench-path'),
+    benchAgent: request.headers.get('x-bench-agent'),
+    benchScenario: request.headers.get('x-bench-scenario'),
+  };
   if (dialect === 'agno') {
     const agentId = AGNO_RUN.exec(pathname)?.[1] ?? '';
     const streaming = await agnoStreaming(request, body);
-    return { dialect, model: decodeURIComponent(agentId), streaming, benchPath, requestKey, body };
+    return { dialect, model: decodeURIComponent(agentId), streaming, ...labels, requestKey, body };
   }
   const { model, stream } = body ? jsonFields(decoder.decode(body)) : { model: '', stream: false };
-  return { dialect, model, streaming: stream, benchPath, requestKey, body };
+  return { dialect, model, streaming: stream, ...labels, requestKey, body };
 }
 
 /**

@@ -10,6 +10,8 @@ const matchSchema = z.strictObject({
   models: z.array(z.string().min(1)).optional(),
   paths: z.array(z.string().min(1)).optional(),
   providers: z.array(z.enum(FAULT_DIALECTS)).optional(),
+  agents: z.array(z.string().min(1)).optional(),
+  scenarios: z.array(z.string().min(1)).optional(),
 });
 
 /** The parameters each fault accepts: unknown keys are errors, so a typo never passes quietly. */

@@ -12,12 +12,16 @@ interface CallOptions {
   id?: string;
   stream?: boolean;
   benchPath?: string;
+  benchAgent?: string;
+  benchScenario?: string;
 }
 
 function call(options: CallOptions = {}): Request {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.id) headers['x-client-request-id'] = options.id;
   if (options.benchPath) headers['x-bench-path'] = options.benchPath;
+  if (options.benchAgent) headers['x-bench-agent'] = options.benchAgent;
+  if (options.benchScenario) headers['x-bench-scenario'] = options.benchScenario;
   return new Request(`http://mock.test/v1${options.path ?? '/chat/completions'}`, {
     method: 'POST',
     headers,
@@ -117,6 +121,26 @@ describe('withFaults', () => {
     expect((await handler(call({ path: '/messages', model: 'claude-haiku-4-5' }))).status).toBe(
       529,
     );
+  });
+
+  it('reads the agent and the scenario of a call from its x-bench-agent and x-bench-scenario headers', async () => {
+    const handler = withFaults(healthy, {
+      seed: 1,
+      profile: profileOf({
+        fault: 'server_error',
+        probability: 1,
+        match: { scenarios: ['tech-agent-failure'], agents: ['technical-support'] },
+      }),
+    });
+    const scenario = 'tech-agent-failure';
+    const status = async (options: CallOptions) => (await handler(call(options))).status;
+    expect(await status({ benchScenario: scenario, benchAgent: 'technical-support' })).toBe(500);
+    expect(await status({ benchScenario: scenario, benchAgent: 'escalation' })).toBe(200);
+    expect(await status({ benchScenario: scenario, benchAgent: 'support-agent' })).toBe(200);
+    expect(
+      await status({ benchScenario: 'tech-router-firmware', benchAgent: 'technical-support' }),
+    ).toBe(200);
+    expect(await status({ benchAgent: 'technical-support' })).toBe(200);
   });
 
   it('never gives a non-streamed call a stream fault, nor lets it take the draw', async () => {
