@@ -36,6 +36,7 @@ export {
   runAgent,
   SHOP_FACTS,
 } from './agents/index.js';
+export * from './agents/ledger/index.js';
 export type {
   AgentTurn,
   Bridge,

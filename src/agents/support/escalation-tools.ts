@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { SideEffectLedger } from '../ledger/side-effect-ledger.js';
 import { defineTool } from '../tool.js';
-import { type SupportLedger, stableId } from './ledger.js';
+import { stableId } from './ledger.js';
 
 const RESPONSE_HOURS = { urgent: 2, high: 4, normal: 24, low: 72 } as const;
 
 /** Opens a ticket for a human team; one per conversation, however often it is asked. */
-export function createEscalationTicket(ledger: SupportLedger) {
+export function createEscalationTicket(ledger: SideEffectLedger) {
   return defineTool({
     name: 'create_escalation_ticket',
     description: 'Open a ticket for the human escalation team, with a priority and a summary.',
@@ -19,13 +20,15 @@ export function createEscalationTicket(ledger: SupportLedger) {
         .optional()
         .describe('The related order number, if any'),
     }),
-    execute: ({ priority, order_id }, context) =>
-      ledger.once(`ticket:${context.conversationId}`, () => ({
-        ticket_id: stableId('ESC', context.conversationId),
-        priority,
-        status: 'open',
-        eta_hours: RESPONSE_HOURS[priority],
-        ...(order_id ? { order_id } : {}),
-      })).value,
+    execute: async ({ priority, order_id }, context) =>
+      (
+        await ledger.once(`ticket:${context.conversationId}`, () => ({
+          ticket_id: stableId('ESC', context.conversationId),
+          priority,
+          status: 'open',
+          eta_hours: RESPONSE_HOURS[priority],
+          ...(order_id ? { order_id } : {}),
+        }))
+      ).value,
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { SideEffectLedger } from '../ledger/side-effect-ledger.js';
 import { defineTool } from '../tool.js';
 import { AS_OF, type Category, ORDERS, REFUND_POLICIES } from './dataset.js';
-import { type SupportLedger, stableId } from './ledger.js';
+import { stableId } from './ledger.js';
 import { ORDER_ID } from './order-tools.js';
 
 const CATEGORY = z.enum(['general', 'electronics', 'clothing', 'digital']);
@@ -43,7 +44,7 @@ function eligibility(
 }
 
 /** Starts a refund; idempotent per conversation and order, so a retry never refunds twice. */
-export function createInitiateRefund(ledger: SupportLedger) {
+export function createInitiateRefund(ledger: SideEffectLedger) {
   return defineTool({
     name: 'initiate_refund',
     description: 'Start a refund for a delivered order within its refund window. Idempotent.',
@@ -51,13 +52,13 @@ export function createInitiateRefund(ledger: SupportLedger) {
       order_id: ORDER_ID,
       reason: z.string().min(1).describe('Why the customer wants a refund'),
     }),
-    execute: ({ order_id }, context) => {
+    execute: async ({ order_id }, context) => {
       const order = ORDERS.find((o) => o.orderId === order_id);
       if (!order) return { error: `No order ${order_id}`, order_id };
       const refusal = eligibility(order.status, order.category, order.deliveredAt);
       if (refusal) return { order_id, status: 'ineligible', detail: refusal };
       const amountUsd = order.items.reduce((sum, i) => sum + i.qty * i.priceUsd, 0);
-      const { value, repeated } = ledger.once(
+      const { value, repeated } = await ledger.once(
         `refund:${context.conversationId}:${order_id}`,
         () => ({
           refund_id: stableId('RF', context.conversationId, order_id),

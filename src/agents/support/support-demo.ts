@@ -1,4 +1,5 @@
 import { type Agent, defineAgent } from '../agent.js';
+import { createMemoryLedger, type SideEffectLedger } from '../ledger/side-effect-ledger.js';
 import { type AgentTeam, defineTeam } from '../team.js';
 import { accountHelp } from './account-tools.js';
 import { createEscalationTicket } from './escalation-tools.js';
@@ -8,7 +9,6 @@ import {
   PROTOTYPE_INSTRUCTIONS,
   TECHNICAL_SUPPORT_INSTRUCTIONS,
 } from './instructions.js';
-import { SupportLedger } from './ledger.js';
 import { lookupOrder, trackShipment } from './order-tools.js';
 import { createInitiateRefund, getRefundPolicy } from './refund-tools.js';
 import { runDiagnostics, searchKnownIssues } from './tech-tools.js';
@@ -16,7 +16,10 @@ import { runDiagnostics, searchKnownIssues } from './tech-tools.js';
 export interface SupportDemo {
   /** The single prototype agent: one model, every tool. */
   prototype: Agent;
-  /** customer-service → technical-support → escalation, with handoffs. */
+  /**
+   * customer-service → technical-support → escalation, with handoffs (technical support may also
+   * hand a billing or order question back to customer service).
+   */
   team: AgentTeam;
 }
 
@@ -29,13 +32,16 @@ export interface SupportDemoModels {
 
 /**
  * The demo customer-support domain: an Acme Home shop with orders, shipments, refunds,
- * accounts and smart-home devices. Each call makes a fresh ledger for refunds and tickets.
+ * accounts and smart-home devices. Refunds and tickets are recorded in `ledger` (by default a
+ * fresh one in memory; a Redis ledger when agents run as workers in several processes).
  *
  * @example
  * const { prototype, team } = createSupportDemo();
  */
-export function createSupportDemo(models: SupportDemoModels = {}): SupportDemo {
-  const ledger = new SupportLedger();
+export function createSupportDemo(
+  models: SupportDemoModels = {},
+  ledger: SideEffectLedger = createMemoryLedger(),
+): SupportDemo {
   const initiateRefund = createInitiateRefund(ledger);
   const escalationTicket = createEscalationTicket(ledger);
   const prototype = defineAgent({
@@ -65,7 +71,7 @@ export function createSupportDemo(models: SupportDemoModels = {}): SupportDemo {
     instructions: TECHNICAL_SUPPORT_INSTRUCTIONS,
     model: models.technicalSupport ?? 'gpt-4o',
     tools: [searchKnownIssues, runDiagnostics],
-    handoffs: ['escalation'],
+    handoffs: ['customer-service', 'escalation'],
   });
   const escalation = defineAgent({
     name: 'escalation',
