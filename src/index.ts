@@ -88,6 +88,8 @@ export {
 export type { CallCost, LiteLLMPrices, ModelPrice } from './cost/index.js';
 export { BUILTIN_PRICES, loadLiteLLMPrices, PriceTable, parseLiteLLMPrices } from './cost/index.js';
 export { ConfigError, ErrorCodes, HybridBenchError } from './errors.js';
+// The full path run by agent workers across processes, over the bus and the context store.
+export * from './paths/full/workers/index.js';
 export type {
   Admission,
   AttemptKind,

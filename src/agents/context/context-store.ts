@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AgentTurnOutcome, HANDOFF_KINDS, type HandoffKind } from '../run-records.js';
 import { ContextStoreError, ContextStoreErrorCodes } from './context-store-error.js';
 
 export type TranscriptRole = 'user' | 'assistant' | 'tool' | 'system';
@@ -17,7 +18,29 @@ export interface ContextHandoff {
   summary: string;
   /** Wall-clock milliseconds since the epoch. */
   atMs: number;
+  /** Who decided it; absent means the agent asked for it. */
+  kind?: HandoffKind;
 }
+
+/** One agent's turn as the shared context keeps it (times are wall-clock). */
+export interface ContextTurn {
+  agent: string;
+  /** The worker that ran the turn. */
+  worker: string;
+  startedAtMs: number;
+  latencyMs: number;
+  outcome: AgentTurnOutcome;
+  calls: number;
+  toolRuns: number;
+  costUsd: number;
+  errorCode?: string;
+  budget?: 'time' | 'cost';
+}
+
+/** How the conversation ended: the answer, or the failure the requester gets. */
+export type ContextEnding =
+  | { state: 'ok'; text: string; atMs: number }
+  | { state: 'error'; code: string; message: string; atMs: number };
 
 /** What the agents of one conversation share, as stored. */
 export interface ConversationContext {
@@ -26,6 +49,10 @@ export interface ConversationContext {
   /** Facts gathered so far (order, account, diagnosis …); JSON values only. */
   facts: Record<string, unknown>;
   handoffs: ContextHandoff[];
+  /** The agents' turns so far, when agents run as workers; absent otherwise. */
+  turns?: ContextTurn[];
+  /** Set once, when the conversation has its answer or has failed. */
+  ending?: ContextEnding;
   /** 1 after the first write; increases by 1 on every successful write. */
   version: number;
 }
@@ -87,7 +114,31 @@ const handoffSchema = z.object({
   reason: z.string(),
   summary: z.string(),
   atMs: z.number().finite(),
+  kind: z.enum(HANDOFF_KINDS).optional(),
 });
+
+const turnSchema = z.object({
+  agent: z.string(),
+  worker: z.string(),
+  startedAtMs: z.number().finite(),
+  latencyMs: z.number().finite().nonnegative(),
+  outcome: z.enum(['answered', 'handed_off', 'failed']),
+  calls: z.int().nonnegative(),
+  toolRuns: z.int().nonnegative(),
+  costUsd: z.number().finite().nonnegative(),
+  errorCode: z.string().optional(),
+  budget: z.enum(['time', 'cost']).optional(),
+});
+
+const endingSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok'), text: z.string(), atMs: z.number().finite() }),
+  z.object({
+    state: z.literal('error'),
+    code: z.string(),
+    message: z.string(),
+    atMs: z.number().finite(),
+  }),
+]);
 
 /** A draft as it is written and read back: JSON throughout. */
 export const contextDraftSchema = z.object({
@@ -95,6 +146,8 @@ export const contextDraftSchema = z.object({
   transcript: z.array(transcriptMessageSchema),
   facts: z.record(z.string(), z.json()),
   handoffs: z.array(handoffSchema),
+  turns: z.array(turnSchema).optional(),
+  ending: endingSchema.optional(),
 });
 
 export const MAX_CONVERSATION_ID_LENGTH = 512;

@@ -1,8 +1,10 @@
 export type {
   ContextChange,
   ContextDraft,
+  ContextEnding,
   ContextHandoff,
   ContextStore,
+  ContextTurn,
   ConversationContext,
   PutResult,
   TranscriptMessage,

@@ -57,6 +57,7 @@ export function addHandoff(draft: ContextDraft, handoff: HandoffRecord, atMs: nu
     reason: handoff.reason,
     summary: handoff.summary,
     atMs,
+    ...(handoff.kind === undefined || handoff.kind === 'agent' ? {} : { kind: handoff.kind }),
   };
   draft.handoffs.push(stored);
 }

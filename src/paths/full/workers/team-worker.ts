@@ -1,0 +1,276 @@
+import type { AgentBus, Delivery } from '../../../agents/bus/types.js';
+import type {
+  ContextDraft,
+  ContextStore,
+  ContextTurn,
+  ConversationContext,
+} from '../../../agents/context/context-store.js';
+import { runAgent } from '../../../agents/run-agent.js';
+import type { AgentTeam } from '../../../agents/team.js';
+import { type Clock, realClock } from '../../../clock.js';
+import { createDeadline } from '../../../pipeline/deadline.js';
+import type { Dispatch, RequestScope } from '../../../pipeline/request-scope.js';
+import { noTelemetry, type Telemetry } from '../../../telemetry/telemetry.js';
+import { endTurn, startTurn } from '../../agent-turn.js';
+import type { PathContext } from '../../path-result.js';
+import { runOptionsFor } from '../../single-agent.js';
+import { enterAgentBudget } from '../agent-budget.js';
+import { absorbToolRuns, addHandoff, agentInput } from '../conversation-state.js';
+import type { FullPathOptions } from '../full-path.js';
+import { nextStep } from '../handoff-guard.js';
+import { ENDED_MESSAGE, readTurnBody, TURN_MESSAGE, type TurnBody } from './turn-messages.js';
+
+/** What a worker reports about each message it handles (for logs and tests). */
+export type WorkerEvent =
+  | { kind: 'turn_started'; conversationId: string; agent: string; turn: number; attempt: number }
+  | { kind: 'turn_ended'; conversationId: string; turn: ContextTurn; next: string }
+  /** A message for a turn that already happened (a redelivery, or a resent successor). */
+  | { kind: 'duplicate'; conversationId: string; agent: string; turn: number; resent: boolean }
+  /** Another worker wrote the same turn first; this one's work is dropped. */
+  | { kind: 'lost_race'; conversationId: string; agent: string; turn: number }
+  | { kind: 'rejected'; conversationId: string; agent: string; reason: string };
+
+export interface TeamWorkerOptions {
+  team: AgentTeam;
+  bus: AgentBus;
+  store: ContextStore;
+  /** This worker's name, unique among the workers (e.g. host and process id). */
+  worker: string;
+  /**
+   * How the agents' model calls are made: the bridge's production pipeline
+   * (`createHybridDispatch`: cache, fallbacks, retries, breakers, metering), one request scope
+   * per turn.
+   */
+  dispatch: Dispatch;
+  /** Limits, budgets and the handoff brief, as on the in-process full path. */
+  path: FullPathOptions;
+  /** The whole conversation's cost cap, across its turns (default: none). */
+  capUsd?: number;
+  /** Uniform in [0, 1): retry jitter (default `Math.random`). */
+  random?: () => number;
+  /** The agents this worker serves (default: the whole team). */
+  agents?: readonly string[];
+  clock?: Clock;
+  telemetry?: Telemetry;
+  /** Aborting it stops the worker: a turn in progress is abandoned and redelivered elsewhere. */
+  signal?: AbortSignal;
+  onEvent?: (event: WorkerEvent) => void;
+}
+
+/**
+ * Runs the full path's agents as a worker on the agent bus: each agent is a consumer group, and
+ * a conversation moves between workers (and processes) one turn message at a time, its state in
+ * the shared context store. Delivery is at least once, so every turn is idempotent:
+ * - the context's version is the lock: a turn is written with compare-and-set against the
+ *   version it read, so of two workers running the same turn only one writes, and the other's
+ *   work is dropped;
+ * - a message for a turn the context has already passed is acked; if it is a redelivery (the
+ *   worker before may have died between writing and sending) its successor is sent again, and
+ *   the receiver drops it if that has happened too;
+ * - side effects go through a ledger (see `SideEffectLedger`), so a re-run turn never repeats them.
+ * A message is acked only after the turn is written and its successor sent, so a worker killed
+ * mid-turn loses nothing: the bus redelivers the turn after its ack timeout, which must be longer
+ * than an agent's longest turn (its `maxMs`).
+ */
+export async function startTeamWorker(options: TeamWorkerOptions): Promise<void> {
+  const { team, bus, store, worker } = options;
+  const clock = options.clock ?? realClock;
+  const telemetry = options.telemetry ?? noTelemetry;
+  const emit = options.onEvent ?? (() => undefined);
+  const limits = {
+    maxSteps: options.path.maxStepsPerAgent,
+    maxOutputTokens: options.path.maxOutputTokens,
+  };
+  const transcriptMessages = options.path.handoffTranscriptMessages ?? 12;
+  const agentsServed = options.agents ?? [...team.agents.keys()];
+  for (const name of agentsServed) {
+    if (!team.agents.has(name))
+      throw new RangeError(
+        `Worker "${worker}" cannot serve agent "${name}": the team has ${[...team.agents.keys()].join(', ')}.`,
+      );
+  }
+
+  const agentsOf = (context: ConversationContext) => [
+    team.entry,
+    ...context.handoffs.map((h) => h.to),
+  ];
+
+  /** Sends what follows turn `turn` as `context` records it: the next turn, or the ending. */
+  async function sendSuccessor(context: ConversationContext, from: string, body: TurnBody) {
+    const handoff = context.handoffs[body.turn];
+    if (handoff) {
+      await bus.send({
+        conversationId: context.conversationId,
+        from,
+        to: handoff.to,
+        type: TURN_MESSAGE,
+        body: { ...body, turn: body.turn + 1 } satisfies TurnBody,
+      });
+    } else if (context.ending) {
+      await bus.send({
+        conversationId: context.conversationId,
+        from,
+        to: body.replyTo,
+        type: ENDED_MESSAGE,
+        body: { state: context.ending.state },
+      });
+    }
+  }
+
+  async function handle(agentName: string, delivery: Delivery): Promise<void> {
+    const { message } = delivery;
+    const { conversationId } = message;
+    const body = readTurnBody(message);
+    if (typeof body === 'string') {
+      emit({ kind: 'rejected', conversationId, agent: agentName, reason: body });
+      return delivery.ack();
+    }
+    const context = await store.get(conversationId);
+    if (!context) {
+      emit({
+        kind: 'rejected',
+        conversationId,
+        agent: agentName,
+        reason: 'no such conversation in the context store (expired or never opened)',
+      });
+      return delivery.ack();
+    }
+    const holder = agentsOf(context).at(-1);
+    const current =
+      context.ending === undefined && context.handoffs.length === body.turn && holder === agentName;
+    if (!current) {
+      const resend = message.attempt > 1 && context.handoffs.length >= body.turn;
+      emit({
+        kind: 'duplicate',
+        conversationId,
+        agent: agentName,
+        turn: body.turn,
+        resent: resend,
+      });
+      if (resend) await sendSuccessor(context, agentName, body);
+      return delivery.ack();
+    }
+    emit({
+      kind: 'turn_started',
+      conversationId,
+      agent: agentName,
+      turn: body.turn,
+      attempt: message.attempt,
+    });
+
+    const next = await runTurn(agentName, context, body);
+    if (!next) return; // stopped: not acked, so the bus hands the turn to another worker
+    const written = await store.put(next.draft, context.version);
+    if (!written.ok) {
+      emit({ kind: 'lost_race', conversationId, agent: agentName, turn: body.turn });
+      return delivery.ack();
+    }
+    emit({ kind: 'turn_ended', conversationId, turn: next.turn, next: next.label });
+    await sendSuccessor(written.context, agentName, body);
+    await delivery.ack();
+  }
+
+  async function runTurn(agentName: string, context: ConversationContext, body: TurnBody) {
+    const agent = team.agents.get(agentName);
+    if (!agent) throw new RangeError(`No agent "${agentName}" in the team`);
+    const deadline = createDeadline(
+      clock,
+      Math.max(0, body.deadlineAtMs - clock.wallNow()),
+      options.signal,
+    );
+    const spentBeforeUsd = (context.turns ?? []).reduce((sum, t) => sum + t.costUsd, 0);
+    const scope: RequestScope = {
+      requestId: context.conversationId,
+      tier: 'full',
+      signal: deadline.signal,
+      deadlineAtMs: clock.now() + Math.max(0, body.deadlineAtMs - clock.wallNow()),
+      capUsd: (options.capUsd ?? Number.POSITIVE_INFINITY) - spentBeforeUsd,
+      spentUsd: 0,
+      attempts: [],
+      backoffMs: 0,
+      clock,
+      telemetry,
+      random: options.random ?? Math.random,
+    };
+    const pathContext: PathContext = {
+      call: (request, callOptions) => options.dispatch(request, { ...callOptions, scope }),
+      clock,
+      signal: deadline.signal,
+      requestId: context.conversationId,
+      stream: false,
+      telemetry,
+      spentUsd: () => scope.spentUsd,
+    };
+    const budget = options.path.agentBudgets?.[agent.name] ?? options.path.agentBudget;
+    const budgeted = enterAgentBudget(pathContext, budget);
+    const start = startTurn(agent, pathContext, 0);
+    const startedAtMs = clock.wallNow();
+    const { conversationId: _id, version: _version, ...rest } = context;
+    const draft: ContextDraft = structuredClone({
+      conversationId: context.conversationId,
+      ...rest,
+    });
+    try {
+      const run = await telemetry.span('agent_turn', { agent: agent.name }, () =>
+        runAgent(
+          agent,
+          agentInput(agent, draft, transcriptMessages),
+          runOptionsFor(budgeted.context, limits),
+        ),
+      );
+      // The worker itself is stopping: leave the turn to another worker.
+      if (options.signal?.aborted) return undefined;
+      const exhausted = budgeted.exhausted();
+      const record = endTurn(start, run, pathContext, exhausted);
+      telemetry.agentTurnEnded(record);
+      const turn: ContextTurn = {
+        agent: agent.name,
+        worker,
+        startedAtMs,
+        latencyMs: record.latencyMs,
+        outcome: record.outcome,
+        calls: record.callCount,
+        toolRuns: record.toolRunCount,
+        costUsd: record.costUsd,
+        ...(record.errorCode === undefined ? {} : { errorCode: record.errorCode }),
+        ...(record.budget === undefined ? {} : { budget: record.budget }),
+      };
+      absorbToolRuns(draft, agent, run.toolRuns);
+      draft.turns = [...(draft.turns ?? []), turn];
+      const step = nextStep(
+        team,
+        { agents: agentsOf(context), handoffs: context.handoffs },
+        { agent: agent.name, run, budget: exhausted, requestStopped: deadline.signal.aborted },
+        options.path.maxHandoffs,
+      );
+      const atMs = clock.wallNow();
+      let label: string;
+      if (step.kind === 'handoff') {
+        addHandoff(draft, step.handoff, atMs);
+        telemetry.handedOff({
+          from: step.handoff.from,
+          to: step.handoff.to,
+          kind: step.handoff.kind ?? 'agent',
+        });
+        label = `handoff to ${step.handoff.to}`;
+      } else if (step.kind === 'answer') {
+        draft.transcript.push({ role: 'assistant', content: step.text, agent: agent.name });
+        draft.ending = { state: 'ok', text: step.text, atMs };
+        label = 'answered';
+      } else {
+        draft.ending = { state: 'error', code: step.error.code, message: step.error.message, atMs };
+        label = `failed (${step.error.code})`;
+      }
+      return { draft, turn, label };
+    } finally {
+      budgeted.dispose();
+      deadline.dispose();
+    }
+  }
+
+  for (const agentName of agentsServed) {
+    await bus.subscribe(agentName, worker, (delivery) => handle(agentName, delivery), {
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+}
