@@ -37,7 +37,12 @@ export function summaryText(report: Report, dir: string): string {
       );
     }
   }
-  lines.push(...comparisonLines(report), ...regressionLines(report), ...consistencyLines(report));
+  lines.push(
+    ...agentLines(report),
+    ...comparisonLines(report),
+    ...regressionLines(report),
+    ...consistencyLines(report),
+  );
   const c = report.reconciliation;
   lines.push(
     '',
@@ -56,6 +61,20 @@ export function summaryText(report: Report, dir: string): string {
     `report: ${dir}/index.html`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The full path's depth per mode: model calls and handoffs per conversation. */
+function agentLines(report: Report): string[] {
+  const summaries = report.agents ?? [];
+  if (summaries.length === 0) return [];
+  const modes = summaries.map((s) => {
+    const guard = Object.entries(s.handoffsByKind)
+      .filter(([kind, n]) => kind !== 'agent' && n > 0)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
+    return `${s.mode} ${s.modelCallsPerConversation.mean.toFixed(1)} model calls, ${s.handoffsPerConversation.mean.toFixed(1)} handoffs${guard ? ` (by the guard: ${guard})` : ''}`;
+  });
+  return ['', `full path per conversation: ${modes.join(' · ')}`];
 }
 
 function comparisonLines(report: Report): string[] {

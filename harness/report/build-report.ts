@@ -1,7 +1,13 @@
 import type { Mode } from '../../src/index.js';
 import type { RequestRecord } from '../metrics/request-record.js';
 import type { Suite } from '../scenario/index.js';
-import { compareModes, reconcile, routingAccuracy, summarize } from '../stats/index.js';
+import {
+  compareModes,
+  reconcile,
+  routingAccuracy,
+  summarize,
+  summarizeAgents,
+} from '../stats/index.js';
 import {
   checkSla,
   decideVerdict,
@@ -35,6 +41,7 @@ export function buildReport(input: ReportInput): Report {
   const gatingModes: Mode[] = gatingModesFor(input.options.modes);
   const checks = withIntervals(checkSla(summaries, targets, gatingModes), input.records);
   const routing = routingAccuracy(input.records);
+  const agents = summarizeAgents(input.records);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     runId: input.runId,
@@ -57,6 +64,7 @@ export function buildReport(input: ReportInput): Report {
     passK: summarizePassK(input.records, targets),
     goodput: summarizeGoodput(input.records, targets),
     ...(routing ? { routing } : {}),
+    ...(agents.length > 0 ? { agents } : {}),
     ...(input.regression ? { regression: input.regression } : {}),
     verdict: decideVerdict(checks, gatingModes, input.interrupted, input.regression ?? []),
     records: input.records,

@@ -10,6 +10,7 @@ tr.fail td{background:#fff1f0}tr.info td{color:#6b7280}.good{color:#0a7a32}.bad{
 .matrix{width:auto}.note{color:#6b7280;font-size:12px}.ci,small{color:#6b7280;font-size:11px}#filter{margin:8px 0;padding:6px 8px;width:320px}
 canvas{max-width:100%}.charts{display:flex;flex-wrap:wrap;gap:12px}.charts figure{margin:0;border:1px solid #e3e6ec;border-radius:6px;padding:6px}
 details summary{cursor:pointer;max-width:420px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}details p{white-space:pre-wrap;max-width:640px}
+.badge{display:inline-block;padding:0 6px;border-radius:9px;font-size:11px;background:#fff6e0;border:1px solid #f0cf7a;color:#7a4b00}.hops{margin:2px 0 0;padding-left:18px}
 `;
 
 export const HTML_SCRIPT = `

@@ -4,6 +4,7 @@ import type { HistoryEntry } from './history.js';
 import { CHART_SCRIPT, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { canvases, inlineJson, inlineScript } from './html-parts.js';
 import { loadChartSpecs } from './load-chart-specs.js';
+import { agentsSection } from './render-html-agents.js';
 import {
   comparisonSection,
   consistencySection,
@@ -154,6 +155,7 @@ ${verdictBanner(report)}
 <h2>Distributions</h2>${canvases(specs, (id) => id !== 'cost-per-1k' && !id.startsWith('trend-') && !id.startsWith('load-')) || '<p>Charts need chart.js (not found when this page was written).</p>'}
 <h2>Consistency and goodput</h2>${consistencySection(report)}
 <h2>Reliability: what it cost and what it bought</h2>${reliabilityTable(report)}
+${agentsSection(report)}
 <h2>Routing accuracy</h2>${routingSection(report)}
 ${
   report.load

@@ -154,6 +154,43 @@ const GroupSummary = z.strictObject({
   }),
 });
 
+const Rate = z.number().min(0).max(1);
+const Count = z.int().nonnegative();
+
+/** The full path's depth in one mode: its agents' turns and what each conversation took. */
+const AgentsSummary = z.strictObject({
+  mode: Mode,
+  conversations: z.int().positive(),
+  /** Conversations that recorded agent turns (the per-agent turn figures come from these). */
+  withTurns: Count,
+  agents: z.array(
+    z.strictObject({
+      agent: z.string(),
+      turns: Count,
+      answeredRate: Rate,
+      handedOffRate: Rate,
+      failedRate: Rate,
+      latencyMs: z.strictObject({ mean: z.number(), p95: z.number() }).optional(),
+      costPerTurnUsd: z.number().nonnegative().optional(),
+      modelCalls: Count,
+    }),
+  ),
+  modelCallsPerConversation: z.strictObject({
+    mean: z.number().nonnegative(),
+    p95: z.number().nonnegative(),
+    max: Count,
+  }),
+  handoffsPerConversation: z.strictObject({ mean: z.number().nonnegative(), max: Count }),
+  /** Who decided the handoffs: the agents, or the guard (loop, limit, failure, budget). */
+  handoffsByKind: z.strictObject({
+    agent: Count,
+    loop: Count,
+    limit: Count,
+    failure: Count,
+    budget: Count,
+  }),
+});
+
 const PassK = z.strictObject({
   mode: Mode,
   path: Path,
@@ -348,6 +385,8 @@ export const ReportSchema = z
     /** Requests per second per mode, and those that met their path's SLA. */
     goodput: z.array(Goodput),
     routing: Routing.optional(),
+    /** The full path per mode: each agent's turns and each conversation's calls and handoffs. */
+    agents: z.array(AgentsSummary).optional(),
     /** The regression gate: each gating mode against its committed baseline, when one exists. */
     regression: z.array(Regression).optional(),
     verdict: z.strictObject({

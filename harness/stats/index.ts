@@ -26,6 +26,8 @@ export { summarizeReliability } from './reliability.js';
 export { routingAccuracy } from './routing-accuracy.js';
 export type { GroupSummary } from './summarize.js';
 export { groupByModeAndPath, groupKey, summarize } from './summarize.js';
+export type { AgentFigures, AgentsSummary } from './summarize-agents.js';
+export { summarizeAgents } from './summarize-agents.js';
 
 /** Statistics to hand the bootstrap: `bootstrapCi(latenciesMs, statistics.p95, { seed })`. */
 export const statistics = { mean, median, p90, p95, p99, quantile } as const;

@@ -105,6 +105,24 @@ describe('the HTML report in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('shows the multi-agent path: agents per mode, and a handoff trace that opens', async () => {
+    const traced = report.records.filter((r) => r.mode === 'hybrid' && r.expectedPath === 'full');
+    expect(traced.length).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    expect(await page.locator('h2#multi-agent').textContent()).toBe('Multi-agent path');
+    const agents = await page.locator('#agent-turns tbody td:nth-child(2)').allTextContents();
+    expect(agents).toEqual(expect.arrayContaining(['customer-service', 'support-agent']));
+    expect(await page.locator('#agent-conversations tbody tr').count()).toBe(2);
+    const rows = page.locator('#handoff-traces tbody tr');
+    expect(await rows.count()).toBe(traced.length);
+    expect(await rows.first().isVisible()).toBe(false);
+    await page.click('#handoff-traces summary');
+    expect(await rows.first().isVisible()).toBe(true);
+    expect(await rows.first().textContent()).toContain('customer-service →');
+    await page.close();
+  }, 30_000);
+
   it('filters the request table as one types', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
