@@ -32,6 +32,7 @@ function runTool(name: string): unknown {
 }
 
 const agents: Record<string, Tool[]> = {
+  transfer_to_customer_service: agentTools.customerService,
   transfer_to_technical_support: agentTools.technicalSupport,
   transfer_to_escalation: agentTools.escalation,
 };
@@ -137,6 +138,26 @@ describe('customerSupportPolicy through the openai SDK', () => {
     expect(result.turns).toEqual([
       ['transfer_to_technical_support'],
       ['search_known_issues', 'run_diagnostics'],
+    ]);
+    expect(result.answer).toContain('fix: Update firmware to 2.1');
+  });
+
+  it('has technical support hand a billing problem back to customer service after the device', async () => {
+    const result = await converse(
+      [
+        {
+          role: 'user',
+          content:
+            'My router DEV-2001 keeps dropping Wi-Fi and I was billed twice for it on my invoice.',
+        },
+      ],
+      agentTools.customerService,
+    );
+    // With the whole history in front of it, customer service does not transfer again.
+    expect(result.turns).toEqual([
+      ['transfer_to_technical_support'],
+      ['search_known_issues', 'run_diagnostics'],
+      ['transfer_to_customer_service'],
     ]);
     expect(result.answer).toContain('fix: Update firmware to 2.1');
   });

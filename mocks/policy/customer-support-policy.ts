@@ -7,12 +7,17 @@ import type { AnsweringPolicy } from './answering-policy.js';
  * other calls. Intents are tried top to bottom, so earlier ones act first: order questions are
  * handled before an angry customer is escalated.
  *
+ * A tool an agent is not offered is skipped, so one intent can mean different things to different
+ * agents: `billing` sends a billing question from technical support back to customer service,
+ * and means nothing to the agents that have no such handoff.
+ *
  * Tools (names and parameters as the runtime defines them):
  *   lookup_order {order_id ^ORD-\d{5}$}           track_shipment {tracking_number ^TRK\d{8}$}
  *   get_refund_policy {category enum}             initiate_refund {order_id, reason}
  *   account_help {email, action enum}             search_known_issues {query, error_code? ^E\d{3}$}
  *   run_diagnostics {device_id ^DEV-\d{4}$}       create_escalation_ticket {priority enum, summary, order_id?}
  *   transfer_to_technical_support {reason, summary}    transfer_to_escalation {reason, summary}
+ *   transfer_to_customer_service {reason, summary}
  */
 
 const orderStatus =
@@ -30,6 +35,10 @@ const account =
 
 const technical =
   /\b(?:E\d{3}|error code|device|DEV-\d{4}|router|modem|firmware|won't turn on|will not turn on|does(?:n't| not) turn on|keeps? (?:disconnecting|dropping|restarting)|disconnect(?:s|ing)?|crash(?:es|ed|ing)?)\b/i;
+
+// A billing problem (a charge, an invoice): customer service's business, not a device's.
+const billing =
+  /\b(?:billed twice|double[- ]billed|double[- ]charged|charged twice|invoice|billing)\b/i;
 
 const escalation =
   /\b(?:unacceptable|furious|lawyer|attorney|third time|complain(?:t|ing)?|speak (?:to|with) (?:a|your|the) (?:manager|supervisor)|worst|chargeback|ridiculous|disgusted)\b/i;
@@ -50,6 +59,8 @@ export const customerSupportPolicy: AnsweringPolicy = {
       match: technical,
       tools: ['transfer_to_technical_support', 'search_known_issues', 'run_diagnostics'],
     },
+    // After the technical intent, so technical support works the device before handing back.
+    { name: 'billing', match: billing, tools: ['transfer_to_customer_service'] },
     {
       name: 'escalation',
       match: escalation,

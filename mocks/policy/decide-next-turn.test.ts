@@ -91,6 +91,42 @@ describe('decideNextTurn with the customer-support policy', () => {
     expect(calls(next).map((call) => call.name)).toEqual(['transfer_to_technical_support']);
   });
 
+  it('has technical support work the device, then hand a billing problem back to customer service', () => {
+    const both = user(
+      'My router DEV-2001 keeps dropping Wi-Fi and I was billed twice for it on my invoice.',
+    );
+    const tech = offered(agentTools.technicalSupport);
+    expect(calls(decide([both], tech)).map((call) => call.name)).toEqual([
+      'search_known_issues',
+      'run_diagnostics',
+    ]);
+    const worked = [
+      both,
+      called('search_known_issues', 'run_diagnostics'),
+      result({ title: 'Wi-Fi drops', fix: 'Update the firmware' }),
+      result({ healthy: false }),
+    ];
+    expect(calls(decide(worked, tech)).map((call) => call.name)).toEqual([
+      'transfer_to_customer_service',
+    ]);
+    // Customer service, given only the customer's words again, sends the device problem on.
+    expect(calls(decide([both], offered(agentTools.customerService))).map((c) => c.name)).toEqual([
+      'transfer_to_technical_support',
+    ]);
+  });
+
+  it('leaves a billing question with customer service and the single agent (no such handoff)', () => {
+    const billing = [user('I was double charged on my last invoice, can you check the billing?')];
+    expect(decide(billing, offered(agentTools.customerService)).kind).toBe('answer');
+    expect(decide(billing).kind).toBe('answer');
+    expect(calls(decide(billing, offered(agentTools.technicalSupport)))).toEqual([
+      {
+        name: 'transfer_to_customer_service',
+        arguments: expect.objectContaining({ reason: expect.any(String) }) as unknown,
+      },
+    ]);
+  });
+
   it('asks for the order number when the user gave none', () => {
     const decision = decide([user('Where is my order? It has not arrived.')]);
     expect(decision.kind).toBe('answer');

@@ -98,6 +98,12 @@ export const transferToTechnicalSupport = tool(
   handoffArgs,
   ['reason', 'summary'],
 );
+export const transferToCustomerService = tool(
+  'transfer_to_customer_service',
+  'Hand the conversation back to customer service',
+  handoffArgs,
+  ['reason', 'summary'],
+);
 export const transferToEscalation = tool(
   'transfer_to_escalation',
   'Hand the conversation to the escalation team',
@@ -128,6 +134,11 @@ export const agentTools = {
     transferToTechnicalSupport,
     transferToEscalation,
   ],
-  technicalSupport: [searchKnownIssues, runDiagnostics, transferToEscalation],
+  technicalSupport: [
+    searchKnownIssues,
+    runDiagnostics,
+    transferToCustomerService,
+    transferToEscalation,
+  ],
   escalation: [createEscalationTicket, initiateRefund, lookupOrder],
 };

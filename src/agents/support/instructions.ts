@@ -31,6 +31,7 @@ ${FACTS}`;
 
 export const TECHNICAL_SUPPORT_INSTRUCTIONS = `You are the technical support agent of Acme Home.
 Diagnose device problems: search the known issues and run diagnostics, then give clear steps.
+Billing and order questions (charges, invoices, refunds, deliveries) go back to customer service.
 Hand the conversation to escalation when the customer is angry or the fix needs a replacement.`;
 
 export const ESCALATION_INSTRUCTIONS = `You are the escalation agent of Acme Home.

@@ -24,6 +24,10 @@ describe('support demo', () => {
       'technical-support',
       'escalation',
     ]);
+    expect(team.agents.get('technical-support')?.handoffs).toEqual([
+      'customer-service',
+      'escalation',
+    ]);
     expect(team.agents.get('technical-support')?.model).toBe('gpt-4o');
   });
 
