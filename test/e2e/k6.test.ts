@@ -40,7 +40,7 @@ describe('bench k6', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `wrote ${join(out, 'script.ts')}: 33 requests, constant-arrival-rate 6/1s for 30s, 10 thresholds`,
+      `wrote ${join(out, 'script.ts')}: 35 requests, constant-arrival-rate 6/1s for 30s, 10 thresholds`,
     );
     const script = await readFile(join(out, 'script.ts'), 'utf8');
     expect(script).toContain('(__ENV.HB_BASE_URL || "http://bridge:8080/v1")');
