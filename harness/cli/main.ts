@@ -22,6 +22,7 @@ const COMMANDS: Record<string, (setExit: SetExit) => Promise<Command>> = {
   k6: async () => (await import('./k6-command.js')).k6Command(),
   deploy: async () => (await import('./deploy-command.js')).deployCommand(),
   monitor: async () => (await import('./monitor-command.js')).monitorCommand(),
+  agents: async () => (await import('./agents-command.js')).agentsCommand(),
 };
 
 /**

@@ -1,0 +1,185 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type AgentBus,
+  type ContextStore,
+  createConversationClient,
+  createRedisBus,
+  createRedisContextStore,
+  createSupportDemo,
+} from '../../src/index.js';
+import { scanKeys, TEST_REDIS_URL, useTestRedis } from '../../test/support/test-redis.js';
+
+const BENCH = fileURLToPath(new URL('../../bin/bench.js', import.meta.url));
+const CONFIG = fileURLToPath(new URL('../../config/agent-deployment.yaml', import.meta.url));
+const redis = useTestRedis('agent-workers');
+
+interface Worker {
+  name: string;
+  child: ChildProcess;
+  events: Array<Record<string, unknown>>;
+  exited: Promise<number | null>;
+}
+const workers: Worker[] = [];
+afterAll(() => {
+  for (const w of workers) w.child.kill('SIGKILL');
+});
+
+/** `bench agents worker` in its own process, on the mock (delays scaled down), until killed. */
+async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
+  const child = spawn(
+    process.execPath,
+    [
+      BENCH,
+      'agents',
+      'worker',
+      '--name',
+      name,
+      '--key-prefix',
+      keyPrefix,
+      '--ack-timeout',
+      '16s',
+      '--config',
+      CONFIG,
+      '--time-scale',
+      '0.5',
+    ],
+    {
+      env: {
+        ...process.env,
+        REDIS_URL: TEST_REDIS_URL,
+        // An agent's turn is bounded well inside the ack timeout, as the worker demands.
+        HB__spec__runtime__paths__full__agentBudget__maxMs: '15000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const worker: Worker = {
+    name,
+    child,
+    events: [],
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+  workers.push(worker);
+  let buffered = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      worker.events.push(JSON.parse(buffered.slice(0, newline)) as Record<string, unknown>);
+      buffered = buffered.slice(newline + 1);
+      newline = buffered.indexOf('\n');
+    }
+  });
+  let stderr = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes('serving')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker ${name} exited (${code}): ${stderr}`)));
+  });
+  return worker;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('agent workers in two processes on the real Redis', () => {
+  it('finish a conversation whose worker is killed mid-turn, losing nothing and refunding once', async () => {
+    const keyPrefix = redis.nextPrefix();
+    const [a, b] = await Promise.all([startWorker('wA', keyPrefix), startWorker('wB', keyPrefix)]);
+    const { team } = createSupportDemo();
+    const store: ContextStore = await createRedisContextStore({
+      url: TEST_REDIS_URL,
+      keyPrefix,
+      ttlMs: 600_000,
+    });
+    const bus: AgentBus = await createRedisBus({
+      url: TEST_REDIS_URL,
+      keyPrefix,
+      ackTimeoutMs: 5_000,
+      maxAttempts: 5,
+    });
+    const client = await createConversationClient({ team, bus, store, name: 'kill-test' });
+    const admin = await redis.connectAdmin();
+    try {
+      const conversationId = `conv-kill-${randomUUID()}`;
+      const running = client.run(
+        conversationId,
+        [
+          {
+            role: 'user',
+            content: 'I want a refund for ORD-10002. This is the third time I ask, unacceptable!',
+          },
+        ],
+        { deadlineMs: 60_000 },
+      );
+      // Kill the worker holding the escalation turn once its ticket is recorded (its answer
+      // call is still under way), before it can write the turn or ack it.
+      const ticketKey = `${keyPrefix}effect:ticket:${conversationId}`;
+      let victim: Worker | undefined;
+      while (!victim) {
+        victim = [a, b].find((w) =>
+          w.events.some((e) => e.kind === 'turn_started' && e.agent === 'escalation'),
+        );
+        await sleep(5);
+      }
+      while ((await admin.exists(ticketKey)) === 0) await sleep(5);
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      const survivor = victim === a ? b : a;
+
+      const outcome = await running;
+      expect(outcome.state).toBe('ended');
+      const context = outcome.context;
+      expect(context?.ending?.state).toBe('ok');
+      expect(context?.handoffs.map((h) => `${h.from}>${h.to}`)).toEqual([
+        'customer-service>escalation',
+      ]);
+      // The killed worker wrote nothing for the escalation turn: the survivor's run is the record.
+      expect(context?.turns?.map((t) => [t.agent, t.outcome])).toEqual([
+        ['customer-service', 'handed_off'],
+        ['escalation', 'answered'],
+      ]);
+      expect(context?.turns?.[1]?.worker).toBe(survivor.name);
+      const redelivered = survivor.events.find(
+        (e) => e.kind === 'turn_started' && e.agent === 'escalation',
+      );
+      expect(redelivered?.attempt).toBe(2);
+
+      // Every side effect was recorded once across both processes; the rerun only found it. (The
+      // killed worker's last log lines may be lost with it, so Redis is the witness of record.)
+      const effects = [...a.events, ...b.events].filter((e) => e.kind === 'side_effect');
+      const recorded = effects.filter((e) => e.repeated === false).map((e) => String(e.key));
+      expect(new Set(recorded).size).toBe(recorded.length);
+      expect((await scanKeys(admin, `${keyPrefix}effect:*`)).sort()).toEqual([
+        `${keyPrefix}effect:refund:${conversationId}:ORD-10002`,
+        `${keyPrefix}effect:ticket:${conversationId}`,
+      ]);
+      expect(
+        survivor.events.filter(
+          (e) => e.kind === 'side_effect' && e.key === `ticket:${conversationId}`,
+        ),
+      ).toEqual([expect.objectContaining({ repeated: true })]);
+
+      // Nothing is left pending or dead: every turn message was acked.
+      for (const agent of team.agents.keys()) {
+        const stream = `${keyPrefix}:bus:${agent}`;
+        if ((await admin.exists(stream)) === 0) continue;
+        const [pending] = (await admin.xpending(stream, agent)) as [number];
+        expect(pending, `pending on ${agent}`).toBe(0);
+      }
+      expect(await bus.deadLetters()).toEqual([]);
+    } finally {
+      await client.close();
+      await bus.close();
+      await store.close();
+    }
+    // The survivor stops cleanly when asked.
+    const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+    for (const w of alive) w.child.kill('SIGTERM');
+    for (const w of alive) expect(await w.exited).toBe(0);
+  }, 90_000);
+});
