@@ -10,6 +10,7 @@ import {
   createRedisContextStore,
   createSupportDemo,
 } from '../../src/index.js';
+import { bench } from '../../test/support/bench.js';
 import { scanKeys, TEST_REDIS_URL, useTestRedis } from '../../test/support/test-redis.js';
 
 const BENCH = fileURLToPath(new URL('../../bin/bench.js', import.meta.url));
@@ -40,7 +41,7 @@ async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
       '--key-prefix',
       keyPrefix,
       '--ack-timeout',
-      '16s',
+      '9s',
       '--config',
       CONFIG,
       '--time-scale',
@@ -51,7 +52,7 @@ async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
         ...process.env,
         REDIS_URL: TEST_REDIS_URL,
         // An agent's turn is bounded well inside the ack timeout, as the worker demands.
-        HB__spec__runtime__paths__full__agentBudget__maxMs: '15000',
+        HB__spec__runtime__paths__full__agentBudget__maxMs: '8000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -182,4 +183,48 @@ describe('agent workers in two processes on the real Redis', () => {
     for (const w of alive) w.child.kill('SIGTERM');
     for (const w of alive) expect(await w.exited).toBe(0);
   }, 90_000);
+});
+
+describe('bench agents', () => {
+  it('answers a conversation sent with `bench agents ask` through a worker process', async () => {
+    const keyPrefix = redis.nextPrefix();
+    const worker = await startWorker('w-ask', keyPrefix);
+    const result = await bench(
+      ['agents', 'ask', '--key-prefix', keyPrefix, 'My thermostat DEV-2003 shows error code E104.'],
+      { REDIS_URL: TEST_REDIS_URL },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(answer).toMatchObject({
+      state: 'ended',
+      ending: { state: 'ok' },
+      agents: ['customer-service', 'technical-support'],
+    });
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+  }, 60_000);
+
+  it('refuses to start without Redis, with an unknown agent, or with an ack timeout inside a turn', async () => {
+    const noRedis = await bench(['agents', 'worker'], { REDIS_URL: '' });
+    expect(noRedis.code).toBe(2);
+    expect(noRedis.stderr).toMatch(/bench agents worker needs REDIS_URL/);
+
+    const env = { REDIS_URL: TEST_REDIS_URL };
+    const unknown = await bench(['agents', 'worker', '--agents', 'billing,escalation'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--agents: no agent "billing" in the team; use customer-service, technical-support, escalation.',
+    );
+
+    const tooShort = await bench(
+      ['agents', 'worker', '--ack-timeout', '10s', '--key-prefix', redis.nextPrefix()],
+      env,
+    );
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toContain(
+      "The ack timeout (10000 ms) must be longer than an agent's longest turn (paths.full.agentBudget.maxMs: 30000)",
+    );
+    expect(tooShort.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
