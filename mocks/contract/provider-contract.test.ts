@@ -1,5 +1,7 @@
+import { ChatOpenAI } from '@langchain/openai';
 import { createAgnoAgentOSProvider } from '../../src/providers/agno-agentos.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic.js';
+import { createLangChainProvider } from '../../src/providers/langchain.js';
 import { createOpenAICompatibleProvider } from '../../src/providers/openai-compatible.js';
 import { describeProviderContract } from './provider-contract.js';
 
@@ -23,4 +25,24 @@ describeProviderContract({
   model: 'gpt-4o',
   client: (origin) => createAgnoAgentOSProvider({ baseURL: origin, agentId: 'support-agent' }),
   serverSideTools: true,
+});
+
+describeProviderContract({
+  name: 'LangChain ChatOpenAI',
+  model: 'gpt-4o-mini',
+  client: (origin) =>
+    createLangChainProvider({
+      model: ({ model, maxOutputTokens, temperature }) =>
+        new ChatOpenAI({
+          model,
+          apiKey: 'k',
+          configuration: {
+            baseURL: `${origin}/v1`,
+            fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
+          },
+          ...(maxOutputTokens === undefined ? {} : { maxTokens: maxOutputTokens }),
+          ...(temperature === undefined ? {} : { temperature }),
+        }),
+    }),
+  serverSideTools: false,
 });
