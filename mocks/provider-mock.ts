@@ -5,6 +5,7 @@ import type { FaultProfile } from './faults/index.js';
 import { withFaults } from './faults/index.js';
 import type { LatencyOption } from './latency/index.js';
 import { createOpenAIChatMock } from './openai/index.js';
+import { createOpenAIResponsesMock } from './openai-responses/index.js';
 
 export interface ProviderMockOptions {
   seed: number;
@@ -20,6 +21,7 @@ export interface ProviderMockOptions {
 /** The providers one mock serves, and the paths that reach them. */
 export const MOCKED_ROUTES = {
   openai: '…/chat/completions',
+  'openai-responses': '…/v1/responses',
   anthropic: '…/v1/messages',
   agno: '…/agents/{agent_id}/runs, …/agents, …/health',
 } as const;
@@ -40,8 +42,9 @@ function notFound(path: string): Response {
 
 /**
  * Every provider mock behind one fetch-style handler, chosen by path: OpenAI chat completions,
- * Anthropic Messages and Agno AgentOS runs. Serve it through msw (in-process) or the loopback
- * HTTP server; with `faults`, the fault profile sits in front of all of them.
+ * the OpenAI Responses API, Anthropic Messages and Agno AgentOS runs. Serve it through msw
+ * (in-process) or the loopback HTTP server; with `faults`, the fault profile sits in front of
+ * all of them.
  *
  * @example
  * const handler = createProviderMock({ seed: 42, latency: 'zero', faults: getFaultProfile('mixed-20') });
@@ -57,11 +60,13 @@ export function createProviderMock(
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   };
   const openai = createOpenAIChatMock(shared);
+  const openaiResponses = createOpenAIResponsesMock(shared);
   const anthropic = createAnthropicMessagesMock(shared);
   const agno = createAgnoAgentOSMock(shared);
   const route = (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (pathname.endsWith('/chat/completions')) return openai(request);
+    if (pathname.endsWith('/responses')) return openaiResponses(request);
     if (pathname.endsWith('/messages')) return anthropic(request);
     if (/\/(agents(\/|$)|health$)/.test(pathname)) return agno(request);
     return Promise.resolve(notFound(pathname));

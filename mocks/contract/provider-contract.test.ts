@@ -3,12 +3,20 @@ import { createAgnoAgentOSProvider } from '../../src/providers/agno-agentos.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic.js';
 import { createLangChainProvider } from '../../src/providers/langchain.js';
 import { createOpenAICompatibleProvider } from '../../src/providers/openai-compatible.js';
+import { createOpenAIResponsesProvider } from '../../src/providers/openai-responses.js';
 import { describeProviderContract } from './provider-contract.js';
 
 describeProviderContract({
   name: 'OpenAI chat completions',
   model: 'gpt-4o-mini',
   client: (origin) => createOpenAICompatibleProvider({ baseURL: `${origin}/v1`, apiKey: 'k' }),
+  serverSideTools: false,
+});
+
+describeProviderContract({
+  name: 'OpenAI Responses',
+  model: 'gpt-4o-mini',
+  client: (origin) => createOpenAIResponsesProvider({ baseURL: `${origin}/v1`, apiKey: 'k' }),
   serverSideTools: false,
 });
 

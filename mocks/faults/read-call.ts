@@ -24,7 +24,10 @@ const AGNO_RUN = /\/(?:agents|teams|workflows)\/([^/]+)\/runs$/;
 const FALSE_WORDS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
 const decoder = new TextDecoder();
 
-/** The provider dialect from the URL path; anything unknown is treated as OpenAI-compatible. */
+/**
+ * The provider dialect from the URL path. OpenAI's chat completions and Responses API
+ * (`/v1/responses`) are `openai`, as is anything unknown (treated as OpenAI-compatible).
+ */
 export function dialectOf(pathname: string): FaultDialect {
   if (pathname.endsWith('/messages')) return 'anthropic';
   if (AGNO_RUN.test(pathname)) return 'agno';

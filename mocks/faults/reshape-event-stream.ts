@@ -9,12 +9,12 @@ export type StreamShape =
 
 /**
  * The events that close a stream in each dialect: OpenAI's finish-reason chunk (then usage and
- * `[DONE]`), Anthropic's `message_delta`/`message_stop`, Agno's `RunContentCompleted`/
- * `RunCompleted`. A fault that strikes "after N events" strikes before these at the latest,
- * so a short answer still breaks.
+ * `[DONE]`), the Responses API's `response.completed` (`.incomplete`, `.failed`), Anthropic's
+ * `message_delta`/`message_stop`, Agno's `RunContentCompleted`/`RunCompleted`. A fault that
+ * strikes "after N events" strikes before these at the latest, so a short answer still breaks.
  */
 const CLOSING =
-  /"finish_reason":"|\[DONE\]|^event: (?:message_delta|message_stop|RunContentCompleted|RunCompleted)$/m;
+  /"finish_reason":"|\[DONE\]|^event: (?:message_delta|message_stop|RunContentCompleted|RunCompleted|response\.(?:completed|incomplete|failed))$/m;
 
 /** Splits bytes into whole SSE events (each ending in a blank line), across chunk borders. */
 class EventSplitter {

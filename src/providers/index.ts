@@ -12,6 +12,8 @@ export {
 } from './failure.js';
 export type { OpenAICompatibleOptions } from './openai-compatible.js';
 export { createOpenAICompatibleProvider } from './openai-compatible.js';
+export type { OpenAIResponsesOptions } from './openai-responses.js';
+export { createOpenAIResponsesProvider } from './openai-responses.js';
 export type {
   CallOptions,
   ChatMessage,
