@@ -122,6 +122,8 @@ export {
   withProviderRateLimit,
   withRetry,
 } from './pipeline/index.js';
+// Plugins: providers, tool sets and a router loaded from outside the project (spec.plugins).
+export * from './plugins/index.js';
 export type {
   AgnoAgentOSOptions,
   AnthropicProviderOptions,

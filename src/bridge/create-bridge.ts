@@ -12,7 +12,7 @@ import { createSimplePath } from '../paths/simple-path.js';
 import { createDirectDispatch, createHybridDispatch } from '../pipeline/create-pipeline.js';
 import type { Provider } from '../providers/provider.js';
 import type { PathName } from '../routing/path.js';
-import { createRouter } from '../routing/router.js';
+import { createRouter, type Router, type RoutingConfig } from '../routing/router.js';
 import { createMemoryStore } from '../state/memory-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { noTelemetry, type Telemetry } from '../telemetry/telemetry.js';
@@ -42,6 +42,11 @@ export interface BridgeOptions {
   telemetry?: Telemetry;
   /** Uniform in [0, 1), for retry jitter; default `Math.random`. */
   random?: () => number;
+  /**
+   * Builds the router from each config's `routing` (each arm, each reload); default the
+   * built-in rules router, `createRouter`. A router plugin replaces it.
+   */
+  createRouter?: (routing: RoutingConfig) => Router;
 }
 
 export interface Bridge {
@@ -62,7 +67,7 @@ export type BridgeDeps = {
   store: StateStore;
   telemetry: Telemetry;
   random: () => number;
-  route: ReturnType<typeof createRouter>;
+  route: Router;
   paths: Record<PathName, PathRunner>;
   hybridDispatch: ReturnType<typeof createHybridDispatch>;
   directDispatch: ReturnType<typeof createDirectDispatch>;
@@ -111,7 +116,7 @@ export function createBridge(options: BridgeOptions): Bridge {
       store,
       telemetry,
       random: options.random ?? Math.random,
-      route: createRouter(config.routing),
+      route: (options.createRouter ?? createRouter)(config.routing),
       paths: {
         simple: createSimplePath(options.prototype, config.paths.simple),
         complex: createComplexPath(options.prototype, config.paths.complex),

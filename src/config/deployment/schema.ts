@@ -10,6 +10,16 @@ import { ResourceName } from './text-rules.js';
 export const ENVIRONMENTS = ['development', 'test', 'staging', 'production'] as const;
 
 /**
+ * One plugin to load at start: a module path (relative to the deployment file) or a package
+ * name, and the options its factories get. Optional, with no default, so deployments without
+ * plugins keep their revision.
+ */
+const PluginEntrySchema = z.strictObject({
+  module: z.string().min(1),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
  * A deployment file (`config/agent-deployment.yaml`): the bridge's runtime config plus how it
  * runs — scaling, resources, monitoring, backends, rate limits, flags — and A/B experiments.
  * Rules across fields (min ≤ max, names that refer to each other) are checked beside it, in
@@ -36,6 +46,8 @@ export const DeploymentSchema = z
         features: z
           .strictObject({ flags: z.record(z.string(), z.boolean()).default({}) })
           .prefault({}),
+        /** Providers, tool sets and a router from outside the project (see src/plugins). */
+        plugins: z.array(PluginEntrySchema).optional(),
       })
       .prefault({}),
     testing: TestingSchema.prefault({}),
@@ -48,3 +60,4 @@ export type ExternalService = Deployment['spec']['integrations']['externalServic
 export type RateLimitRule = Deployment['spec']['security']['rateLimiting']['rules'][number];
 export type Experiment = Deployment['testing']['experiments'][number];
 export type Alert = Deployment['spec']['monitoring']['alerts'][number];
+export type PluginEntry = NonNullable<Deployment['spec']['plugins']>[number];
