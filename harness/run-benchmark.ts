@@ -7,9 +7,12 @@ import {
   createStateStore,
   createSupportDemo,
   type LoadedDeployment,
+  type LoadedPlugins,
   type Mode,
+  NO_PLUGINS,
   realClock,
   type StateStore,
+  withPluginTools,
 } from '../src/index.js';
 import {
   bridgeConfigFor,
@@ -41,15 +44,23 @@ export interface BenchmarkOptions {
   modes: readonly Mode[];
   /**
    * `mock`: in-process (msw). `mock-server`: the loopback HTTP mock, over real sockets.
-   * `live`: a real provider or AgentOS, as `live` says.
+   * `live`: a real provider or AgentOS, as `live` says. `plugin`: the provider `pluginProvider`
+   * names among `plugins`.
    */
-  backend: 'mock' | 'mock-server' | 'live';
+  backend: 'mock' | 'mock-server' | 'live' | 'plugin';
   /**
    * With `backend: 'live'` (required then): provider, base URL and the key's variable. The
    * demo agents and the bridge's paths use the provider's models (`PROVIDER_MODELS`); a
    * `deployment`'s runtime config still wins for the path models and fallbacks.
    */
   live?: LiveBackendOptions;
+  /**
+   * The deployment's plugins (`loadPlugins`): their tool sets extend the demo agents, their
+   * router replaces the built-in one, and with `backend: 'plugin'` one of their providers serves.
+   */
+  plugins?: LoadedPlugins;
+  /** With `backend: 'plugin'` (required then): the plugin provider to run on. */
+  pluginProvider?: string;
   seed: number;
   /** Requests in flight; default: the suite's closed load, else `DEFAULT_CONCURRENCY`. */
   concurrency?: number;
@@ -120,12 +131,13 @@ function runIdFor(date: Date, suite: string, seed: number): string {
  */
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
   const clock = options.clock ?? realClock;
+  const plugins = options.plugins ?? NO_PLUGINS;
   const suite = await loadSuite(options.suitePath);
   const traffic = resolveTraffic(suite, options);
-  // --faults (or the deployment's chaos) wins; a live backend cannot inject the suite's own.
+  // --faults (or the deployment's chaos) wins; a live or plugin backend cannot inject the suite's own.
   const faults =
     options.faults ??
-    (suite.faults === undefined || options.backend === 'live'
+    (suite.faults === undefined || options.backend === 'live' || options.backend === 'plugin'
       ? undefined
       : await suiteFaults(suite));
   options.onStart?.(suite);
@@ -133,6 +145,9 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const backend = await startBackend({
     backend: options.backend,
     ...(options.live ? { live: options.live } : {}),
+    ...(options.pluginProvider === undefined
+      ? {}
+      : { plugin: { plugins, provider: options.pluginProvider } }),
     seed: options.seed,
     ...(options.latency ? { latency: options.latency } : {}),
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
@@ -149,7 +164,10 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const bridges = Object.fromEntries(
       await Promise.all(
         options.modes.map(async (mode) => {
-          const { prototype, team } = createSupportDemo(models?.agents);
+          const { prototype, team } = withPluginTools(
+            createSupportDemo(models?.agents),
+            plugins.toolSets,
+          );
           const store = await createStateStore({
             ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
             env: {},
@@ -165,7 +183,15 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
               : {};
           return [
             mode,
-            createBridge({ prototype, team, provider, clock, store, ...config }),
+            createBridge({
+              prototype,
+              team,
+              provider,
+              clock,
+              store,
+              ...config,
+              ...(plugins.createRouter ? { createRouter: plugins.createRouter } : {}),
+            }),
           ] as const;
         }),
       ),

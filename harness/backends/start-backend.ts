@@ -3,11 +3,14 @@ import { type Clock, ConfigError } from '../../src/index.js';
 import type { Backend, BackendName } from './backend.js';
 import { startLiveBackend } from './live-backend.js';
 import { LiveBackendErrorCodes, type LiveBackendOptions } from './live-options.js';
+import { type PluginBackendOptions, startPluginBackend } from './plugin-backend.js';
 
 export interface StartBackendOptions {
   backend: BackendName;
   /** Required with `live`, refused otherwise. */
   live?: LiveBackendOptions;
+  /** Required with `plugin` (the loaded plugins and the provider chosen), refused otherwise. */
+  plugin?: PluginBackendOptions;
   seed: number;
   /** Mock only. */
   latency?: 'realistic' | 'zero';
@@ -20,6 +23,7 @@ export interface StartBackendOptions {
 
 /** Starts the backend a run asks for; options that do not fit it are a `ConfigError`. */
 export async function startBackend(options: StartBackendOptions): Promise<Backend> {
+  if (options.backend === 'plugin' || options.plugin) return startPluginBackend(options);
   if (options.backend !== 'live') {
     if (options.live) {
       throw new ConfigError(

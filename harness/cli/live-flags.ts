@@ -8,7 +8,6 @@ import {
 } from '../backends/live-options.js';
 import { LIVE_PROVIDERS, type LiveProvider } from '../backends/provider-models.js';
 import { UsageError } from './cli-error.js';
-import { choiceFlag } from './parse-flags.js';
 import type { RunFlags } from './run-flags.js';
 
 /** The variable name flag: a value that is not a name (a pasted key) is refused, never echoed. */
@@ -16,6 +15,46 @@ export function apiKeyEnvFlag(value: string): string {
   const problem = checkApiKeyEnvName(value);
   if (problem) throw new UsageError(problem);
   return value;
+}
+
+const PROVIDER_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** `--provider`: a live protocol or, with `--backend plugin`, a plugin provider's name. */
+export function providerFlag(value: string): string {
+  if (!PROVIDER_NAME.test(value)) {
+    throw new UsageError(
+      `--provider must be a provider name (${LIVE_PROVIDERS.join(', ')}, or with --backend plugin a plugin provider's name); got "${value}".`,
+    );
+  }
+  return value;
+}
+
+function isLiveProvider(value: string): value is LiveProvider {
+  return (LIVE_PROVIDERS as readonly string[]).includes(value);
+}
+
+/**
+ * The plugin provider `--backend plugin --provider NAME` selects, or undefined for the other
+ * backends. Plugins come from the deployment, so `--config` is needed too.
+ */
+export function pluginProviderOf(
+  flags: Pick<RunFlags, 'backend' | 'provider' | 'config'>,
+): string | undefined {
+  if (flags.backend !== 'plugin') return undefined;
+  const problems = [
+    ...(flags.provider === undefined
+      ? [
+          '--backend plugin needs --provider NAME: a provider of a plugin the --config deployment loads.',
+        ]
+      : []),
+    ...(flags.config === undefined
+      ? ['--backend plugin needs --config FILE: plugins are named in its spec.plugins.']
+      : []),
+  ];
+  if (problems.length > 0 || flags.provider === undefined) {
+    throw new UsageError(problems.join('\n'));
+  }
+  return flags.provider;
 }
 
 function urlProblem(provider: LiveProvider, baseUrl: string): string[] {
@@ -39,7 +78,11 @@ export function liveOptions(
       ['--agent-id', flags.agentId],
     ] as const
   )
-    .filter(([, value]) => value !== undefined)
+    // With --backend plugin, --provider names the plugin's provider.
+    .filter(
+      ([flag, value]) =>
+        value !== undefined && !(flag === '--provider' && flags.backend === 'plugin'),
+    )
     .map(([flag]) => flag);
   if (flags.backend !== 'live') {
     if (given.length === 0) return undefined;
@@ -54,7 +97,14 @@ export function liveOptions(
     ...(flags.baseUrl === undefined
       ? ['--backend live needs --base-url URL (e.g. https://api.openai.com/v1).']
       : []),
-    ...(flags.provider === undefined || flags.baseUrl === undefined
+    ...(flags.provider === undefined || isLiveProvider(flags.provider)
+      ? []
+      : [
+          `--provider must be one of ${LIVE_PROVIDERS.join(', ')} with --backend live; got "${flags.provider}" (a plugin provider needs --backend plugin).`,
+        ]),
+    ...(flags.provider === undefined ||
+    !isLiveProvider(flags.provider) ||
+    flags.baseUrl === undefined
       ? []
       : urlProblem(flags.provider, flags.baseUrl)),
     ...(flags.agentId !== undefined && flags.provider !== 'agno-agentos'
@@ -67,7 +117,12 @@ export function liveOptions(
       ? []
       : ['--time-scale scales the mock’s delays; a live backend has its own.']),
   ];
-  if (problems.length > 0 || flags.provider === undefined || flags.baseUrl === undefined) {
+  if (
+    problems.length > 0 ||
+    flags.provider === undefined ||
+    !isLiveProvider(flags.provider) ||
+    flags.baseUrl === undefined
+  ) {
     throw new UsageError(problems.join('\n'));
   }
   return {
@@ -83,9 +138,10 @@ export function liveOptions(
 export function addLiveOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--provider <name>', 'live backend protocol').argParser(
-        choiceFlag('--provider', LIVE_PROVIDERS),
-      ),
+      new Option(
+        '--provider <name>',
+        `live backend protocol (${LIVE_PROVIDERS.join(', ')}), or with --backend plugin a plugin provider`,
+      ).argParser(providerFlag),
     )
     .option(
       '--base-url <url>',

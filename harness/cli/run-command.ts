@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { resolveFaultProfile } from '../../mocks/index.js';
 import type { Mode } from '../../src/index.js';
-import { loadDeployment } from '../../src/index.js';
+import { loadDeployment, loadPlugins } from '../../src/index.js';
 import { chaosProfileOf } from '../backends/index.js';
 import { runBenchmark } from '../run-benchmark.js';
 import { UsageError } from './cli-error.js';
-import { liveOptions } from './live-flags.js';
+import { liveOptions, pluginProviderOf } from './live-flags.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { addRunOptions, type RunFlags } from './run-flags.js';
 import { summaryText } from './summary-text.js';
@@ -18,10 +18,12 @@ export function runCommand(onExit: (code: number) => void): Command {
     ),
   ).action(async (flags: RunFlags) => {
     const live = liveOptions(flags);
+    const pluginProvider = pluginProviderOf(flags);
     const deployment =
       flags.config === undefined
         ? undefined
         : await loadDeployment(flags.config, { env: process.env });
+    const plugins = deployment ? await loadPlugins(deployment) : undefined;
     // --faults wins over the deployment's chaos section.
     const faults =
       flags.faults !== undefined
@@ -29,9 +31,14 @@ export function runCommand(onExit: (code: number) => void): Command {
         : deployment
           ? await chaosProfileOf(deployment)
           : undefined;
-    if (live && faults) {
+    if (pluginProvider !== undefined && flags.faults !== undefined) {
       throw new UsageError(
-        `${deployment?.file ?? 'The deployment'} enables testing.chaos, which the mock backends inject; a live backend cannot. Disable it (HB__spec__testing__chaos__enabled=false) or use --backend mock.`,
+        '--faults is injected by the mock backends only; a plugin provider has its own faults.',
+      );
+    }
+    if ((live || pluginProvider !== undefined) && faults) {
+      throw new UsageError(
+        `${deployment?.file ?? 'The deployment'} enables testing.chaos, which the mock backends inject; a ${live ? 'live' : 'plugin'} backend cannot. Disable it (HB__spec__testing__chaos__enabled=false) or use --backend mock.`,
       );
     }
     const redisUrl = flags.redis ?? process.env.REDIS_URL;
@@ -56,6 +63,8 @@ export function runCommand(onExit: (code: number) => void): Command {
         modes,
         backend: flags.backend,
         ...(live ? { live } : {}),
+        ...(plugins ? { plugins } : {}),
+        ...(pluginProvider === undefined ? {} : { pluginProvider }),
         ...(faults ? { faults } : {}),
         ...(deployment ? { deployment } : {}),
         ...(redisUrl ? { redisUrl } : {}),

@@ -1,11 +1,10 @@
 import { type Command, Option } from 'commander';
 import { FAULT_PROFILES } from '../../mocks/index.js';
-import type { LiveProvider } from '../backends/provider-models.js';
 import { addLiveOptions } from './live-flags.js';
 import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
 
 export const MODE_CHOICES = ['agno-only', 'hybrid', 'both'] as const;
-export const BACKEND_CHOICES = ['mock', 'mock-server', 'live'] as const;
+export const BACKEND_CHOICES = ['mock', 'mock-server', 'live', 'plugin'] as const;
 
 export interface RunFlags {
   suite: string;
@@ -24,7 +23,8 @@ export interface RunFlags {
   faults?: string;
   config?: string;
   redis?: string;
-  provider?: LiveProvider;
+  /** A live protocol (`LiveProvider`), or with `--backend plugin` a plugin provider's name. */
+  provider?: string;
   baseUrl?: string;
   apiKeyEnv?: string;
   agentId?: string;

@@ -1,20 +1,20 @@
 import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { loadDeployment, parseApiKeys } from '../../src/index.js';
-import type { LiveProvider } from '../backends/provider-models.js';
+import { loadDeployment, loadPlugins, parseApiKeys } from '../../src/index.js';
 import { reportToPrimary, runWorkers } from '../serve/run-workers.js';
 import { serveBridge } from '../serve/serve-bridge.js';
 import { UsageError } from './cli-error.js';
-import { addLiveOptions, liveOptions } from './live-flags.js';
+import { addLiveOptions, liveOptions, pluginProviderOf } from './live-flags.js';
 import { choiceFlag, integerFlag } from './parse-flags.js';
 import { untilStopped } from './until-stopped.js';
 
 interface ServeFlags {
   port: number;
   host: string;
-  backend: 'mock' | 'mock-server' | 'live';
-  provider?: LiveProvider;
+  backend: 'mock' | 'mock-server' | 'live' | 'plugin';
+  /** A live protocol, or with `--backend plugin` a plugin provider's name. */
+  provider?: string;
   baseUrl?: string;
   apiKeyEnv?: string;
   agentId?: string;
@@ -59,7 +59,7 @@ export function serveCommand(): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .addOption(
       new Option('--backend <name>', 'model backend behind the bridge')
-        .argParser(choiceFlag('--backend', ['mock', 'mock-server', 'live'] as const))
+        .argParser(choiceFlag('--backend', ['mock', 'mock-server', 'live', 'plugin'] as const))
         .default('mock'),
     )
     .addOption(
@@ -100,8 +100,13 @@ export function serveCommand(): Command {
 async function serveOne(flags: ServeFlags): Promise<void> {
   const redisUrl = process.env.REDIS_URL?.trim() || undefined;
   const live = liveOptions(flags);
+  const pluginProvider = pluginProviderOf(flags);
   let serving: Awaited<ReturnType<typeof serveBridge>>;
   try {
+    const deployment =
+      flags.config === undefined
+        ? undefined
+        : await loadDeployment(flags.config, { env: process.env });
     serving = await serveBridge({
       port: flags.port,
       host: flags.host,
@@ -111,9 +116,8 @@ async function serveOne(flags: ServeFlags): Promise<void> {
       keys: await apiKeys(flags),
       maxBodyBytes: flags.maxBody,
       cache: flags.cache,
-      ...(flags.config === undefined
-        ? {}
-        : { deployment: await loadDeployment(flags.config, { env: process.env }) }),
+      ...(deployment ? { deployment, plugins: await loadPlugins(deployment) } : {}),
+      ...(pluginProvider === undefined ? {} : { pluginProvider }),
       ...(redisUrl ? { redisUrl } : {}),
       ...(live ? { live } : {}),
     });
@@ -139,6 +143,7 @@ async function servePool(flags: ServeFlags): Promise<void> {
   // Usage errors belong to the primary, before any fork.
   await apiKeys(flags);
   liveOptions(flags);
+  pluginProviderOf(flags);
   const shared = process.env.REDIS_URL?.trim();
   const pool = await runWorkers(flags.workers).catch((error: Error) => {
     throw new UsageError(`bench serve --workers ${flags.workers}: ${error.message}`);

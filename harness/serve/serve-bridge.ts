@@ -10,7 +10,10 @@ import {
   createSupportDemo,
   createTelemetry,
   type LoadedDeployment,
+  type LoadedPlugins,
+  NO_PLUGINS,
   realClock,
+  withPluginTools,
 } from '../../src/index.js';
 // The modules themselves, not the barrel: it would load the mocks into every server.
 import type { BackendName } from '../backends/backend.js';
@@ -25,6 +28,10 @@ export interface ServeBridgeOptions {
   backend: BackendName;
   /** With `backend: 'live'`: the upstream (an OpenAI-compatible, Anthropic or AgentOS URL). */
   live?: LiveBackendOptions;
+  /** The deployment's plugins: tool sets, a router, and with `backend: 'plugin'` the provider. */
+  plugins?: LoadedPlugins;
+  /** With `backend: 'plugin'` (required then): the plugin provider to serve from. */
+  pluginProvider?: string;
   latency: 'realistic' | 'zero';
   seed: number;
   keys: ApiKeys;
@@ -51,6 +58,7 @@ function configFor(models: ProviderModels | undefined, cache: boolean): BridgeCo
 
 /** Starts the demo bridge on a backend behind the HTTP server: what one `bench serve` process runs. */
 export async function serveBridge(options: ServeBridgeOptions): Promise<ServingBridge> {
+  const plugins = options.plugins ?? NO_PLUGINS;
   const store = await createStateStore({
     env: {},
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
@@ -59,17 +67,25 @@ export async function serveBridge(options: ServeBridgeOptions): Promise<ServingB
     backend: options.backend,
     seed: options.seed,
     clock: realClock,
-    ...(options.live ? { live: options.live } : { latency: options.latency }),
+    ...(options.live ? { live: options.live } : {}),
+    ...(options.pluginProvider === undefined
+      ? {}
+      : { plugin: { plugins, provider: options.pluginProvider } }),
+    ...(options.live || options.pluginProvider !== undefined ? {} : { latency: options.latency }),
   });
   const metrics = createMetrics({ processMetrics: true });
   const health = createHealth();
-  const { prototype, team } = createSupportDemo(backend.models?.agents);
+  const { prototype, team } = withPluginTools(
+    createSupportDemo(backend.models?.agents),
+    plugins.toolSets,
+  );
   const bridge = createBridge({
     prototype,
     team,
     provider: backend.provider,
     store,
     telemetry: createTelemetry({ metrics, health }),
+    ...(plugins.createRouter ? { createRouter: plugins.createRouter } : {}),
     ...(options.deployment
       ? { deployment: { current: () => options.deployment as LoadedDeployment } }
       : { config: configFor(backend.models, options.cache ?? true) }),
