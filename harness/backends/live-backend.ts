@@ -3,6 +3,7 @@ import {
   createAgnoAgentOSProvider,
   createAnthropicProvider,
   createOpenAICompatibleProvider,
+  createOpenAIResponsesProvider,
   type Provider,
   realClock,
 } from '../../src/index.js';
@@ -57,6 +58,11 @@ async function connect(
       return {
         provider: createOpenAICompatibleProvider({ ...common, apiKey: revealed(live.apiKey) }),
         models: PROVIDER_MODELS.openai,
+      };
+    case 'openai-responses':
+      return {
+        provider: createOpenAIResponsesProvider({ ...common, apiKey: revealed(live.apiKey) }),
+        models: PROVIDER_MODELS['openai-responses'],
       };
     case 'anthropic':
       return {

@@ -162,6 +162,23 @@ describe('resolveLiveOptions: the base URL', () => {
     expect(error.message).toContain('must be http:// or https://, not ftp://');
   });
 
+  it('openai-responses takes the OpenAI base with /v1, reads OPENAI_API_KEY, and refuses /responses', () => {
+    const live = resolveLiveOptions({
+      provider: 'openai-responses',
+      baseUrl: 'https://api.openai.com/v1/',
+      env: { OPENAI_API_KEY: 'o-key' },
+    });
+    expect(live).toMatchObject({
+      provider: 'openai-responses',
+      baseUrl: 'https://api.openai.com/v1',
+    });
+    expect(live.apiKey?.reveal()).toBe('o-key');
+    const checked = checkBaseUrl('openai-responses', 'https://api.openai.com/v1/responses');
+    expect(checked.state === 'invalid' && checked.problem).toContain(
+      'use https://api.openai.com/v1.',
+    );
+  });
+
   it('tells an Anthropic user to drop /v1, with the URL to use', () => {
     const checked = checkBaseUrl('anthropic', 'https://api.anthropic.com/v1/');
     expect(checked.state === 'invalid' && checked.problem).toContain(

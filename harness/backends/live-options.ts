@@ -37,6 +37,7 @@ export const LiveBackendErrorCodes = {
 /** The variable each provider's key is read from when `apiKeyEnv` is not given. */
 export const DEFAULT_API_KEY_ENV = {
   openai: 'OPENAI_API_KEY',
+  'openai-responses': 'OPENAI_API_KEY',
   anthropic: 'ANTHROPIC_API_KEY',
   /** Optional: AgentOS runs without auth unless its OS_SECURITY_KEY is set. */
   'agno-agentos': 'OS_SECURITY_KEY',
@@ -107,6 +108,11 @@ export function checkBaseUrl(
     );
   }
   const path = url.pathname.replace(/\/+$/, '');
+  if (provider === 'openai-responses' && /\/responses$/.test(path)) {
+    return invalid(
+      `baseUrl (--base-url) for openai-responses ends before /responses (the client adds it): use ${url.origin}${path.slice(0, -'/responses'.length)}.`,
+    );
+  }
   if (provider === 'anthropic' && /\/v1$/.test(path)) {
     return invalid(
       `baseUrl (--base-url) for anthropic is the origin without /v1 (the client adds /v1/messages): use ${url.origin}${path.slice(0, -3)}.`,

@@ -1,7 +1,7 @@
 import type { BridgeConfigInput } from '../../src/index.js';
 
 /** The wire protocols a live backend can speak. */
-export const LIVE_PROVIDERS = ['openai', 'anthropic', 'agno-agentos'] as const;
+export const LIVE_PROVIDERS = ['openai', 'openai-responses', 'anthropic', 'agno-agentos'] as const;
 export type LiveProvider = (typeof LIVE_PROVIDERS)[number];
 
 /**
@@ -22,23 +22,27 @@ export interface ProviderModels {
   fallbacks: Readonly<Record<string, readonly string[]>>;
 }
 
+/** The runtime's own defaults, served by OpenAI (chat completions or the Responses API). */
+const OPENAI_MODELS = {
+  agents: {
+    prototype: 'gpt-4o',
+    customerService: 'gpt-4o-mini',
+    technicalSupport: 'gpt-4o',
+    escalation: 'gpt-4o',
+  },
+  simple: 'gpt-4o-mini',
+  complex: 'gpt-4o',
+  fallbacks: { 'gpt-4o': ['gpt-4.1'], 'gpt-4o-mini': ['gpt-4.1-mini'] },
+} as const satisfies ProviderModels;
+
 /**
  * Defaults per provider. OpenAI's are the runtime's own defaults; Anthropic's put the cheap
  * path and the first-line agent on haiku and the rest on sonnet. AgentOS has none: the remote
  * agent owns its model (see {@link agentOSModels}).
  */
 export const PROVIDER_MODELS = {
-  openai: {
-    agents: {
-      prototype: 'gpt-4o',
-      customerService: 'gpt-4o-mini',
-      technicalSupport: 'gpt-4o',
-      escalation: 'gpt-4o',
-    },
-    simple: 'gpt-4o-mini',
-    complex: 'gpt-4o',
-    fallbacks: { 'gpt-4o': ['gpt-4.1'], 'gpt-4o-mini': ['gpt-4.1-mini'] },
-  },
+  openai: OPENAI_MODELS,
+  'openai-responses': OPENAI_MODELS,
   anthropic: {
     agents: {
       prototype: 'claude-sonnet-4-5',

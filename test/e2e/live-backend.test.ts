@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_PROVIDERS } from '../../harness/backends/provider-models.js';
 import { ReportSchema } from '../../harness/report/index.js';
 import { BENCH_BIN as BIN, bench } from '../support/bench.js';
 
@@ -48,6 +49,7 @@ afterAll(() => {
 describe('bench run --backend live', () => {
   it.each([
     ['openai', () => openaiUrl, 'gpt-4o-mini'],
+    ['openai-responses', () => openaiUrl, 'gpt-4o-mini'],
     ['anthropic', () => origin, 'claude-haiku-4-5'],
     ['agno-agentos', () => origin, 'gpt-4o'],
   ] as const)(
@@ -115,7 +117,7 @@ describe('bench run --backend live: usage errors exit 2', () => {
     const result = await bench(['run', '--backend', 'live', '--base-url', openaiUrl]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      '--backend live needs --provider (openai, anthropic, agno-agentos)',
+      `--backend live needs --provider (${LIVE_PROVIDERS.join(', ')})`,
     );
   });
 
