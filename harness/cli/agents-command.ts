@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Command, Option } from 'commander';
+import { checkName } from '../../src/agents/bus/validate.js';
 import {
   createConversationClient,
   createRedisBus,
   createRedisContextStore,
   createSupportDemo,
+  HybridBenchError,
   loadDeployment,
 } from '../../src/index.js';
 import type { LiveProvider } from '../backends/provider-models.js';
 import { startAgentWorkerHost } from '../serve/serve-agent-worker.js';
+import { EXIT_CODES } from '../verdict/index.js';
 import { UsageError } from './cli-error.js';
 import { addLiveOptions, liveOptions } from './live-flags.js';
 import { choiceFlag, durationFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
@@ -50,11 +53,11 @@ function redisUrl(command: string): string {
 }
 
 /** `bench agents`: the full path's agents as workers in several processes, and a requester. */
-export function agentsCommand(): Command {
+export function agentsCommand(setExit: (code: number) => void): Command {
   return new Command('agents')
     .description("Run the full path's agents as workers sharing Redis, or send them a conversation")
     .addCommand(workerCommand())
-    .addCommand(askCommand());
+    .addCommand(askCommand(setExit));
 }
 
 function workerCommand(): Command {
@@ -124,6 +127,9 @@ function workerCommand(): Command {
         ?.split(',')
         .map((a) => a.trim())
         .filter(Boolean);
+      if (agents?.length === 0)
+        throw new UsageError('--agents needs at least one agent name, e.g. --agents escalation.');
+      if (flags.name !== undefined) workerName(flags.name);
       const team = createSupportDemo().team;
       const unknown = agents?.filter((a) => !team.agents.has(a)) ?? [];
       if (unknown.length > 0)
@@ -149,8 +155,7 @@ function workerCommand(): Command {
         onEvent: (event) =>
           process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`),
       }).catch((error: unknown) => {
-        if (error instanceof RangeError) throw new UsageError(error.message);
-        throw error;
+        throw asUsageError(error);
       });
       process.stderr.write(
         `agent worker ${host.name} serving ${host.agents.join(', ')} (backend ${flags.backend}). Stop with Ctrl-C.\n`,
@@ -161,10 +166,10 @@ function workerCommand(): Command {
     });
 }
 
-function askCommand(): Command {
+function askCommand(setExit: (code: number) => void): Command {
   return new Command('ask')
     .description(
-      'Send one customer message to the agent workers and print how the conversation ended (JSON)',
+      'Send one customer message to the agent workers and print how the conversation ended (JSON); exit 1 when it failed or timed out',
     )
     .argument('<message>', 'what the customer says')
     .option('--key-prefix <prefix>', 'Redis key prefix shared with the workers', DEFAULT_PREFIX)
@@ -176,17 +181,24 @@ function askCommand(): Command {
     .action(async (message: string, flags: AskFlags) => {
       const url = redisUrl('ask');
       const { team } = createSupportDemo();
-      const options = { url, keyPrefix: flags.keyPrefix, ttlMs: 86_400_000 };
-      const store = await createRedisContextStore(options);
-      const bus = await createRedisBus({
-        url,
-        keyPrefix: flags.keyPrefix,
-        ackTimeoutMs: 60_000,
-        maxAttempts: 5,
-      });
-      const name = `ask-${hostname()}-${process.pid}`;
-      const client = await createConversationClient({ team, bus, store, name });
+      const opened: Array<{ close(): Promise<void> }> = [];
       try {
+        const store = await createRedisContextStore({
+          url,
+          keyPrefix: flags.keyPrefix,
+          ttlMs: 86_400_000,
+        });
+        opened.push(store);
+        const bus = await createRedisBus({
+          url,
+          keyPrefix: flags.keyPrefix,
+          ackTimeoutMs: 60_000,
+          maxAttempts: 5,
+        });
+        opened.push(bus);
+        const name = `ask-${hostname()}-${process.pid}`;
+        const client = await createConversationClient({ team, bus, store, name });
+        opened.push(client);
         const conversationId = `conv-${randomUUID()}`;
         const outcome = await client.run(conversationId, [{ role: 'user', content: message }], {
           deadlineMs: flags.deadline,
@@ -207,11 +219,36 @@ function askCommand(): Command {
             2,
           )}\n`,
         );
-        if (outcome.state !== 'ended' || context?.ending?.state !== 'ok') process.exitCode = 1;
+        if (outcome.state !== 'ended' || context?.ending?.state !== 'ok')
+          setExit(EXIT_CODES.unexpected);
+      } catch (error) {
+        throw asUsageError(error);
       } finally {
-        await client.close();
-        await bus.close();
-        await store.close();
+        for (const resource of opened.reverse()) await resource.close().catch(() => undefined);
       }
     });
+}
+
+/** The bus's own rule for worker names, reported against the flag. */
+function workerName(name: string): void {
+  try {
+    checkName('consumer', name);
+  } catch (error) {
+    throw new UsageError(`--name: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A worker or requester that cannot start because of what it was given — its own checks
+ * (RangeError), or a Redis that is not reachable at REDIS_URL — exits 2 with the message alone.
+ */
+function asUsageError(error: unknown): unknown {
+  if (error instanceof UsageError) return error;
+  if (error instanceof RangeError) return new UsageError(error.message);
+  if (
+    error instanceof HybridBenchError &&
+    /unavailable|not reachable/i.test(`${error.code} ${error.message}`)
+  )
+    return new UsageError(`${error.message} (check REDIS_URL, or start Redis)`);
+  return error;
 }

@@ -22,7 +22,7 @@ const COMMANDS: Record<string, (setExit: SetExit) => Promise<Command>> = {
   k6: async () => (await import('./k6-command.js')).k6Command(),
   deploy: async () => (await import('./deploy-command.js')).deployCommand(),
   monitor: async () => (await import('./monitor-command.js')).monitorCommand(),
-  agents: async () => (await import('./agents-command.js')).agentsCommand(),
+  agents: async (setExit) => (await import('./agents-command.js')).agentsCommand(setExit),
 };
 
 /**

@@ -41,18 +41,18 @@ async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
       '--key-prefix',
       keyPrefix,
       '--ack-timeout',
-      '9s',
+      '10s',
       '--config',
       CONFIG,
       '--time-scale',
-      '0.5',
+      '0.4',
     ],
     {
       env: {
         ...process.env,
         REDIS_URL: TEST_REDIS_URL,
         // An agent's turn is bounded well inside the ack timeout, as the worker demands.
-        HB__spec__runtime__paths__full__agentBudget__maxMs: '8000',
+        HB__spec__runtime__paths__full__agentBudget__maxMs: '5000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -87,6 +87,22 @@ async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Polls `condition` every 5 ms; fails naming `what` after `timeoutMs`. */
+async function until(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `Waited ${timeoutMs} ms for ${what}; worker events: ${JSON.stringify(workers.map((w) => [w.name, w.events]))}`,
+      );
+    await sleep(5);
+  }
+}
+
 describe('agent workers in two processes on the real Redis', () => {
   it('finish a conversation whose worker is killed mid-turn, losing nothing and refunding once', async () => {
     const keyPrefix = redis.nextPrefix();
@@ -120,14 +136,13 @@ describe('agent workers in two processes on the real Redis', () => {
       // Kill the worker holding the escalation turn once its ticket is recorded (its answer
       // call is still under way), before it can write the turn or ack it.
       const ticketKey = `${keyPrefix}effect:ticket:${conversationId}`;
-      let victim: Worker | undefined;
-      while (!victim) {
-        victim = [a, b].find((w) =>
+      const holding = () =>
+        [a, b].find((w) =>
           w.events.some((e) => e.kind === 'turn_started' && e.agent === 'escalation'),
         );
-        await sleep(5);
-      }
-      while ((await admin.exists(ticketKey)) === 0) await sleep(5);
+      await until('a worker starting the escalation turn', () => holding() !== undefined);
+      const victim = holding() as Worker;
+      await until('the ticket record', async () => (await admin.exists(ticketKey)) === 1);
       victim.child.kill('SIGKILL');
       await victim.exited;
       const survivor = victim === a ? b : a;
@@ -223,8 +238,33 @@ describe('bench agents', () => {
     );
     expect(tooShort.code).toBe(2);
     expect(tooShort.stderr).toContain(
-      "The ack timeout (10000 ms) must be longer than an agent's longest turn (paths.full.agentBudget.maxMs: 30000)",
+      'The ack timeout (10000 ms) must be at least 35000 ms: paths.full.agentBudget.maxMs lets a turn run 30000 ms',
     );
+    expect(tooShort.stderr).toContain('Raise --ack-timeout or lower the budget');
+
+    const badName = await bench(['agents', 'worker', '--name', 'bad name'], env);
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toMatch(/^--name: The consumer name "bad name" is not/);
+
+    const noAgents = await bench(['agents', 'worker', '--agents', ','], env);
+    expect(noAgents.code).toBe(2);
+    expect(noAgents.stderr).toContain('--agents needs at least one agent name');
+
+    const unreachable = await bench(['agents', 'ask', 'hello'], {
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toMatch(/check REDIS_URL, or start Redis/);
+    expect(unreachable.stderr).not.toMatch(/\n\s+at /);
     expect(tooShort.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('exits 1 when the conversation does not end in time', async () => {
+    const result = await bench(
+      ['agents', 'ask', '--key-prefix', redis.nextPrefix(), '--deadline', '300ms', 'Anyone there?'],
+      { REDIS_URL: TEST_REDIS_URL },
+    );
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ state: 'timeout' });
+  }, 30_000);
 });

@@ -78,12 +78,30 @@ export interface AgentWorkerHost {
   close(): Promise<void>;
 }
 
-/** The longest an agent of `config` may hold a turn, if every agent has a time budget. */
-export function longestTurnMs(config: BridgeConfig): number | undefined {
+/** Time a turn needs beyond its agent's budget: reading and writing the context, sending on. */
+export const ACK_MARGIN_MS = 5_000;
+
+/**
+ * Why `ackTimeoutMs` is too short for `config`'s agents, or undefined: every agent needs a time
+ * budget, and the ack timeout must outlast the longest by {@link ACK_MARGIN_MS}, or a turn
+ * still running is handed to a second worker.
+ */
+export function ackTimeoutProblem(config: BridgeConfig, ackTimeoutMs: number): string | undefined {
   const full = config.paths.full;
-  const budgets = [full.agentBudget, ...Object.values(full.agentBudgets)];
-  const limits = budgets.flatMap((b) => (b.maxMs === undefined ? [] : [b.maxMs]));
-  return limits.length === budgets.length ? Math.max(...limits) : undefined;
+  const budgets: Array<[string, number | undefined]> = [
+    ['paths.full.agentBudget.maxMs', full.agentBudget.maxMs],
+    ...Object.entries(full.agentBudgets).map(([agent, budget]): [string, number | undefined] => [
+      `paths.full.agentBudgets.${agent}.maxMs`,
+      budget.maxMs ?? full.agentBudget.maxMs,
+    ]),
+  ];
+  const unset = budgets.find(([, ms]) => ms === undefined);
+  if (unset)
+    return `${unset[0]} is not set: agent workers need every agent's turn bounded in time (set it, then an --ack-timeout at least ${ACK_MARGIN_MS / 1000} s longer).`;
+  const [field, longest] = budgets.reduce((a, b) => ((b[1] ?? 0) > (a[1] ?? 0) ? b : a));
+  const needed = (longest ?? 0) + ACK_MARGIN_MS;
+  if (ackTimeoutMs >= needed) return undefined;
+  return `The ack timeout (${ackTimeoutMs} ms) must be at least ${needed} ms: ${field} lets a turn run ${longest} ms, plus ${ACK_MARGIN_MS} ms to write it and send the next. Raise --ack-timeout or lower the budget; otherwise a turn still running is handed to a second worker.`;
 }
 
 /**
@@ -115,11 +133,8 @@ export async function startAgentWorkerHost(
     const config =
       options.deployment?.arms[CONTROL_ARM] ??
       resolveConfig(backend.models ? bridgeConfigFor(backend.models) : {});
-    const longest = longestTurnMs(config);
-    if (longest === undefined || longest >= options.ackTimeoutMs)
-      throw new RangeError(
-        `The ack timeout (${options.ackTimeoutMs} ms) must be longer than an agent's longest turn (paths.full.agentBudget.maxMs: ${longest ?? 'unset'}); otherwise a turn still running is handed to a second worker.`,
-      );
+    const problem = ackTimeoutProblem(config, options.ackTimeoutMs);
+    if (problem) throw new RangeError(problem);
     const ledger: SideEffectLedger = await createRedisLedger({
       url: options.redisUrl,
       keyPrefix: options.keyPrefix,
@@ -152,6 +167,7 @@ export async function startAgentWorkerHost(
       dispatch: createHybridDispatch(backend.provider, config, state, prices),
       path: config.paths.full,
       capUsd: config.resilience.budgets.perRequestUsd.full,
+      maxAttempts: options.maxAttempts,
       signal: stop.signal,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });

@@ -120,6 +120,24 @@ export function describeAgentBusContract(
       ).toEqual(Array.from({ length: 3 }, () => [id, '*', 1]));
     });
 
+    it('forgets a removed agent group: its queue is gone and broadcasts pass it by', async () => {
+      const bus = await open();
+      const stopped = recorder();
+      const kept = recorder();
+      await bus.subscribe('reply.requester-1', 'w1', stopped.handler);
+      await bus.subscribe('escalation', 'w1', kept.handler);
+      await bus.removeAgent('reply.requester-1');
+      await bus.removeAgent('never-subscribed');
+      await bus.send(outgoing('*', 'shutdown-notice'));
+      await waitFor('the remaining group', () => kept.got.length === 1);
+      // A later worker of the removed group finds nothing waiting for it.
+      const later = recorder();
+      await bus.subscribe('reply.requester-1', 'w2', later.handler);
+      await sleep(100);
+      expect([...stopped.got, ...later.got]).toEqual([]);
+      await expect(bus.removeAgent('bad name')).rejects.toThrow(/agent name/);
+    });
+
     it('gives each message to one worker of the group: two workers split them, none twice', async () => {
       const bus = await open();
       const w1 = recorder({ delayMs: 10 });

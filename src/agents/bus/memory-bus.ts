@@ -188,6 +188,16 @@ export function createMemoryBus(options: MemoryBusOptions): AgentBus {
       return dead.slice(0, limit).map((d) => ({ ...d, message: { ...d.message } }));
     },
 
+    async removeAgent(agent: string): Promise<void> {
+      if (closed) throw closedError();
+      checkName('agent', agent);
+      const group = groups.get(agent);
+      if (!group) return;
+      for (const worker of group.workers) worker.stopped = true;
+      for (const entry of group.inFlight.values()) entry.timer.abort();
+      groups.delete(agent);
+    },
+
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

@@ -122,7 +122,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<AgentBus
     throw toBusError(error);
   }
   let closed = false;
-  const workers = new Set<{ stop: () => void; done: Promise<void> }>();
+  const workers = new Set<{ agent: string; stop: () => void; done: Promise<void> }>();
 
   const report = (error: unknown) => {
     try {
@@ -336,7 +336,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<AgentBus
           stop();
           workers.delete(worker);
         });
-      const worker = { stop, done };
+      const worker = { agent, stop, done };
       workers.add(worker);
       signal?.addEventListener('abort', stop, { once: true });
       if (signal?.aborted) stop();
@@ -356,6 +356,20 @@ export async function createRedisBus(options: RedisBusOptions): Promise<AgentBus
         if (!entry) throw badReply(safeUrl, `a malformed entry in ${deadKey}`);
         return JSON.parse(entry.stored) as DeadLetter;
       });
+    },
+
+    async removeAgent(agent: string): Promise<void> {
+      if (closed) throw closedError();
+      checkName('agent', agent);
+      const running = [...workers].filter((w) => w.agent === agent);
+      for (const worker of running) worker.stop();
+      await Promise.all(running.map((w) => w.done));
+      try {
+        // The stream holds the group and its pending entries: deleting it forgets them all.
+        await main.multi().srem(agentsKey, agent).del(streamKey(agent)).exec();
+      } catch (error) {
+        throw unavailable(error);
+      }
     },
 
     async close(): Promise<void> {

@@ -59,6 +59,12 @@ export interface AgentBus {
   ): Promise<void>;
   /** The dead letters, oldest first (at most `limit`, default 100). */
   deadLetters(limit?: number): Promise<DeadLetter[]>;
+  /**
+   * Forgets an agent group for good (a short-lived reply group, say): this bus's workers of it
+   * stop, and its queue — unread and unacknowledged messages — is deleted, so broadcasts no
+   * longer reach it. Workers of it on other processes should be stopped first.
+   */
+  removeAgent(agent: string): Promise<void>;
   /** Stops every worker and releases the bus; later calls fail with `HB_BUS_CLOSED`. Idempotent. */
   close(): Promise<void>;
 }

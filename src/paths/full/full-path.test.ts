@@ -210,6 +210,50 @@ describe('full path: handoffs', () => {
   });
 });
 
+describe('full path: what the handoff limit counts', () => {
+  it('counts only the handoffs agents ask for, not the guard’s escalations', async () => {
+    // escalation may hand back to tech here: failure (guard) → escalation → tech (agent, 1 of 1)
+    // → front (agent, 2 > 1) → the limit, with escalation already used → max_handoffs.
+    const looping = defineTeam({
+      entry: 'front',
+      escalation: 'escalation',
+      agents: [
+        defineAgent({
+          name: 'front',
+          instructions: 'Front desk.',
+          model: 'gpt-4o-mini',
+          handoffs: ['tech', 'escalation'],
+        }),
+        defineAgent({ name: 'tech', instructions: 'Tech.', model: 'gpt-4o', handoffs: ['front'] }),
+        defineAgent({
+          name: 'escalation',
+          instructions: 'Escalation.',
+          model: 'gpt-4o',
+          handoffs: ['tech'],
+        }),
+      ],
+    });
+    let frontCalls = 0;
+    const provider = createScriptedProvider({
+      script: (request) => {
+        const agent = agentOf(request);
+        if (agent === 'front')
+          return ++frontCalls === 1
+            ? { error: { code: 'server_error', status: 500 } }
+            : { text: 'x' };
+        return agent === 'escalation' ? handoff('tech') : handoff('front');
+      },
+    });
+    const result = await createFullPath(looping, { ...options, maxHandoffs: 1 })(
+      messages,
+      context(provider.complete),
+    );
+    expect(chain(result)).toEqual(['front>escalation:failure', 'escalation>tech']);
+    expect(result.state === 'error' && result.error.code).toBe('max_handoffs');
+    expect(result.agents).toEqual(['front', 'escalation', 'tech']);
+  });
+});
+
 describe('full path: failures and budgets', () => {
   it('hands a failed agent’s conversation to the escalation agent', async () => {
     const provider = byAgent({

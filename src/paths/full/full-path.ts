@@ -1,4 +1,4 @@
-import { runAgent } from '../../agents/run-agent.js';
+import { type AgentRunResult, runAgent } from '../../agents/run-agent.js';
 import type { AgentTurnRecord, HandoffRecord } from '../../agents/run-records.js';
 import type { AgentTeam } from '../../agents/team.js';
 import { ConfigError, ErrorCodes } from '../../errors.js';
@@ -65,10 +65,14 @@ export function createFullPath(team: AgentTeam, options: FullPathOptions) {
       const start = startTurn(agent, context, trail.calls.length);
       const budgeted = enterAgentBudget(context, budgetOf(agent.name));
       const input = agentInput(agent, state, transcriptMessages);
-      const run = await telemetry.span('agent_turn', { agent: agent.name }, () =>
-        runAgent(agent, input, runOptionsFor(budgeted.context, limits)),
-      );
-      budgeted.dispose();
+      let run: AgentRunResult;
+      try {
+        run = await telemetry.span('agent_turn', { agent: agent.name }, () =>
+          runAgent(agent, input, runOptionsFor(budgeted.context, limits)),
+        );
+      } finally {
+        budgeted.dispose();
+      }
       const budget = budgeted.exhausted();
       const turn = endTurn(start, run, context, budget);
       trail.turns.push(turn);

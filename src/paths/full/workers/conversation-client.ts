@@ -32,7 +32,10 @@ export interface ConversationClient {
     messages: readonly ChatMessage[],
     options: { deadlineMs: number; graceMs?: number; signal?: AbortSignal },
   ): Promise<ConversationOutcome>;
-  /** Stops waiting for replies; conversations in flight resolve as `timeout`. */
+  /**
+   * Stops waiting for replies (conversations in flight resolve as `timeout`) and removes this
+   * requester's reply group from the bus. Idempotent; `run` afterwards throws.
+   */
   close(): Promise<void>;
 }
 
@@ -63,6 +66,9 @@ export async function createConversationClient(
 
   return {
     async run(conversationId, messages, runOptions) {
+      if (stop.signal.aborted) throw new RangeError('The conversation client is closed.');
+      if (runOptions.signal?.aborted)
+        throw new RangeError(`Conversation "${conversationId}" was cancelled before it started.`);
       const opened = await store.put(openConversation(conversationId, messages), 0);
       if (!opened.ok)
         throw new RangeError(
@@ -104,8 +110,10 @@ export async function createConversationClient(
       }
     },
     async close() {
+      if (stop.signal.aborted) return;
       stop.abort('closed');
-      await Promise.resolve();
+      // The reply group is this requester's alone: forget it rather than leave it in Redis.
+      await bus.removeAgent(replyTo);
     },
   };
 }

@@ -93,9 +93,17 @@ afterEach(async () => {
 });
 
 async function setup(
-  options: { ackTimeoutMs?: number; latencyMs?: number; tech?: ScriptedStep } = {},
+  options: {
+    ackTimeoutMs?: number;
+    latencyMs?: number;
+    tech?: ScriptedStep;
+    maxAttempts?: number;
+  } = {},
 ) {
-  const bus = createMemoryBus({ ackTimeoutMs: options.ackTimeoutMs ?? 5_000, maxAttempts: 5 });
+  const bus = createMemoryBus({
+    ackTimeoutMs: options.ackTimeoutMs ?? 5_000,
+    maxAttempts: options.maxAttempts ?? 5,
+  });
   const store = createMemoryContextStore({ ttlMs: 60_000 });
   const ledger = createMemoryLedger();
   const created: string[] = [];
@@ -235,6 +243,94 @@ describe('team workers on a bus', () => {
     expect(events[0]).toMatchObject({ kind: 'rejected', agent: 'front' });
     expect((events[0] as { reason: string }).reason).toMatch(/^invalid turn body: /);
     expect(await bus.deadLetters()).toEqual([]);
+  });
+
+  it('sends the successor when it loses a race to a delivery whose worker then died before sending', async () => {
+    // w1's turn outlasts the ack timeout, so the bus also hands it to w2. w1 writes first and
+    // "dies" before sending on (its send fails); w2 then loses the race and must send it, since
+    // its ack removes the last copy (maxAttempts 2: nothing is delivered a third time).
+    const { bus, client, startWorker, events } = await setup({
+      ackTimeoutMs: 100,
+      latencyMs: 80,
+      maxAttempts: 2,
+    });
+    const dying: AgentBus = {
+      ...bus,
+      send: (message) =>
+        message.type === TURN_MESSAGE && message.to === 'tech'
+          ? Promise.reject(new Error('worker died'))
+          : bus.send(message),
+    };
+    await startWorker('w1', { bus: dying });
+    const running = client.run('conv-race', messages, { deadlineMs: 5_000 });
+    await expect.poll(() => events.some((e) => e.kind === 'turn_started')).toBe(true);
+    await startWorker('w2');
+    const outcome = await running;
+    expect(
+      events.map((e) => `${e.by}:${e.kind}:${'agent' in e ? e.agent : ''}`).slice(0, 4),
+    ).toEqual([
+      'w1:turn_started:front',
+      'w2:turn_started:front',
+      'w1:turn_ended:',
+      'w2:lost_race:front',
+    ]);
+    expect(outcome.state).toBe('ended');
+    expect(outcome.context?.ending).toMatchObject({ state: 'ok', text: 'Fixed.' });
+  });
+
+  it('ends the conversation with worker_error when a turn still throws on its last delivery', async () => {
+    const bus = createMemoryBus({ ackTimeoutMs: 100, maxAttempts: 2 });
+    const store = createMemoryContextStore({ ttlMs: 60_000 });
+    const team = makeTeam(createMemoryLedger(), []);
+    const client = await createConversationClient({ team, bus, store, name: 'tester' });
+    cleanups.push(async () => {
+      await client.close();
+      await bus.close();
+    });
+    let calls = 0;
+    await startTeamWorker({
+      team,
+      bus,
+      store,
+      worker: 'w1',
+      path,
+      maxAttempts: 2,
+      dispatch: () => {
+        calls++;
+        return Promise.reject(new Error('dispatch is broken'));
+      },
+    });
+    const outcome = await client.run('conv-broken', messages, { deadlineMs: 5_000 });
+    expect(outcome.state).toBe('ended');
+    expect(outcome.context?.ending).toMatchObject({
+      state: 'error',
+      code: 'worker_error',
+      message: 'dispatch is broken',
+    });
+    expect(calls).toBe(2);
+    expect(await bus.deadLetters()).toEqual([]);
+  });
+
+  it('refuses a cancelled run, and runs after close; close forgets the reply group', async () => {
+    const { bus, client, startWorker } = await setup();
+    await startWorker('w1');
+    const cancelled = AbortSignal.abort('gone');
+    await expect(
+      client.run('conv-cancelled', messages, { deadlineMs: 1_000, signal: cancelled }),
+    ).rejects.toThrow('Conversation "conv-cancelled" was cancelled before it started.');
+    await client.close();
+    await client.close();
+    await expect(client.run('conv-closed', messages, { deadlineMs: 1_000 })).rejects.toThrow(
+      'The conversation client is closed.',
+    );
+    // Nothing waits in the removed reply group: a new subscriber gets nothing.
+    const got: unknown[] = [];
+    await bus.subscribe('reply.tester', 'x', async (d) => {
+      got.push(d.message);
+      await d.ack();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got).toEqual([]);
   });
 
   it('refuses to serve an agent the team does not have', async () => {

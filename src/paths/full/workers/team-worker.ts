@@ -6,6 +6,7 @@ import type {
   ConversationContext,
 } from '../../../agents/context/context-store.js';
 import { runAgent } from '../../../agents/run-agent.js';
+import type { AgentTurnRecord } from '../../../agents/run-records.js';
 import type { AgentTeam } from '../../../agents/team.js';
 import { type Clock, realClock } from '../../../clock.js';
 import { createDeadline } from '../../../pipeline/deadline.js';
@@ -23,12 +24,21 @@ import { ENDED_MESSAGE, readTurnBody, TURN_MESSAGE, type TurnBody } from './turn
 /** What a worker reports about each message it handles (for logs and tests). */
 export type WorkerEvent =
   | { kind: 'turn_started'; conversationId: string; agent: string; turn: number; attempt: number }
-  | { kind: 'turn_ended'; conversationId: string; turn: ContextTurn; next: string }
+  /** `turn` is absent when the worker ended the conversation after a turn kept throwing. */
+  | { kind: 'turn_ended'; conversationId: string; turn?: ContextTurn; next: string }
   /** A message for a turn that already happened (a redelivery, or a resent successor). */
   | { kind: 'duplicate'; conversationId: string; agent: string; turn: number; resent: boolean }
   /** Another worker wrote the same turn first; this one's work is dropped. */
   | { kind: 'lost_race'; conversationId: string; agent: string; turn: number }
   | { kind: 'rejected'; conversationId: string; agent: string; reason: string };
+
+/** A turn's work before it is written: the next context, and the records of the turn. */
+interface TurnResult {
+  draft: ContextDraft;
+  turn?: ContextTurn;
+  record?: AgentTurnRecord;
+  label: string;
+}
 
 export interface TeamWorkerOptions {
   team: AgentTeam;
@@ -52,6 +62,11 @@ export interface TeamWorkerOptions {
   agents?: readonly string[];
   clock?: Clock;
   telemetry?: Telemetry;
+  /**
+   * The bus's `maxAttempts`: a turn that still throws on its last delivery ends the conversation
+   * with `worker_error` instead of leaving it to die as a dead letter.
+   */
+  maxAttempts?: number;
   /** Aborting it stops the worker: a turn in progress is abandoned and redelivered elsewhere. */
   signal?: AbortSignal;
   onEvent?: (event: WorkerEvent) => void;
@@ -83,6 +98,14 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
   };
   const transcriptMessages = options.path.handoffTranscriptMessages ?? 12;
   const agentsServed = options.agents ?? [...team.agents.keys()];
+  if (agentsServed.length === 0)
+    throw new RangeError(`Worker "${worker}" was given no agents to serve.`);
+  for (const name of Object.keys(options.path.agentBudgets ?? {})) {
+    if (!team.agents.has(name))
+      throw new RangeError(
+        `paths.full.agentBudgets.${name}: no agent "${name}" in the team; use one of ${[...team.agents.keys()].join(', ')}.`,
+      );
+  }
   for (const name of agentsServed) {
     if (!team.agents.has(name))
       throw new RangeError(
@@ -158,19 +181,56 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       attempt: message.attempt,
     });
 
-    const next = await runTurn(agentName, context, body);
+    let next: TurnResult | undefined;
+    try {
+      next = await runTurn(agentName, context, body);
+    } catch (error) {
+      // A turn that keeps failing would otherwise die as a dead letter and leave the requester
+      // waiting for its deadline: on the last delivery, end the conversation with the error.
+      if (message.attempt < (options.maxAttempts ?? Number.POSITIVE_INFINITY)) throw error;
+      next = failedTurn(context, error);
+    }
     if (!next) return; // stopped: not acked, so the bus hands the turn to another worker
     const written = await store.put(next.draft, context.version);
     if (!written.ok) {
+      // Another delivery of this turn wrote first, and its worker may have died before sending
+      // what follows: send it (again) before this ack removes the last pending copy.
       emit({ kind: 'lost_race', conversationId, agent: agentName, turn: body.turn });
+      const current = written.current;
+      if (current && (current.handoffs.length > body.turn || current.ending))
+        await sendSuccessor(current, agentName, body);
       return delivery.ack();
     }
+    // Counted once the turn is the conversation's record: a lost race or a crash re-runs it.
+    if (next.record) telemetry.agentTurnEnded(next.record);
+    const handoff = written.context.handoffs[body.turn];
+    if (handoff)
+      telemetry.handedOff({ from: handoff.from, to: handoff.to, kind: handoff.kind ?? 'agent' });
     emit({ kind: 'turn_ended', conversationId, turn: next.turn, next: next.label });
     await sendSuccessor(written.context, agentName, body);
     await delivery.ack();
   }
 
-  async function runTurn(agentName: string, context: ConversationContext, body: TurnBody) {
+  /** The conversation ended with the error a turn kept throwing. */
+  function failedTurn(context: ConversationContext, error: unknown): TurnResult {
+    const { conversationId, transcript, facts, handoffs, turns } = context;
+    const message = error instanceof Error ? error.message : String(error);
+    const draft: ContextDraft = structuredClone({
+      conversationId,
+      transcript,
+      facts,
+      handoffs,
+      ...(turns ? { turns } : {}),
+    });
+    draft.ending = { state: 'error', code: 'worker_error', message, atMs: clock.wallNow() };
+    return { draft, label: 'failed (worker_error)' };
+  }
+
+  async function runTurn(
+    agentName: string,
+    context: ConversationContext,
+    body: TurnBody,
+  ): Promise<TurnResult | undefined> {
     const agent = team.agents.get(agentName);
     if (!agent) throw new RangeError(`No agent "${agentName}" in the team`);
     const deadline = createDeadline(
@@ -222,7 +282,6 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       if (options.signal?.aborted) return undefined;
       const exhausted = budgeted.exhausted();
       const record = endTurn(start, run, pathContext, exhausted);
-      telemetry.agentTurnEnded(record);
       const turn: ContextTurn = {
         agent: agent.name,
         worker,
@@ -247,11 +306,6 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       let label: string;
       if (step.kind === 'handoff') {
         addHandoff(draft, step.handoff, atMs);
-        telemetry.handedOff({
-          from: step.handoff.from,
-          to: step.handoff.to,
-          kind: step.handoff.kind ?? 'agent',
-        });
         label = `handoff to ${step.handoff.to}`;
       } else if (step.kind === 'answer') {
         draft.transcript.push({ role: 'assistant', content: step.text, agent: agent.name });
@@ -261,7 +315,7 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
         draft.ending = { state: 'error', code: step.error.code, message: step.error.message, atMs };
         label = `failed (${step.error.code})`;
       }
-      return { draft, turn, label };
+      return { draft, turn, record, label };
     } finally {
       budgeted.dispose();
       deadline.dispose();
