@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createAgnoAgentOSMock,
   createProviderMock,
@@ -10,6 +10,13 @@ import type { Backend } from './backend.js';
 import { startLiveBackend } from './live-backend.js';
 import { LiveBackendErrorCodes } from './live-options.js';
 import { PROVIDER_MODELS } from './provider-models.js';
+
+// Records when the LangChain backend module is first loaded; it stays the real module.
+const langchainLoads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./langchain-backend.js', async (importOriginal) => {
+  langchainLoads.count += 1;
+  return importOriginal();
+});
 
 const KEY = 'sk-test-secret-4242';
 const env = { HB_TEST_KEY: KEY };
@@ -76,6 +83,46 @@ describe('startLiveBackend', () => {
     expect(backend.models).toEqual(PROVIDER_MODELS.anthropic);
     const outcome = await backend.provider.complete(ask(PROVIDER_MODELS.anthropic.simple));
     expect(outcome.state === 'ok' && outcome.response.model).toBe('claude-haiku-4-5');
+  });
+
+  it('langchain: the OpenAI preset through ChatOpenAI, loaded only when chosen', async () => {
+    const openai = await startLiveBackend({
+      provider: 'openai',
+      baseUrl: `${mock.url}/v1`,
+      apiKeyEnv: 'HB_TEST_KEY',
+      env,
+    });
+    opened.push(openai);
+    expect(langchainLoads.count).toBe(0);
+    const backend = await startLiveBackend({
+      provider: 'langchain',
+      baseUrl: `${mock.url}/v1`,
+      apiKeyEnv: 'HB_TEST_KEY',
+      env,
+    });
+    opened.push(backend);
+    expect(langchainLoads.count).toBe(1);
+    expect(backend).toMatchObject({
+      providerName: 'langchain',
+      models: PROVIDER_MODELS.openai,
+      provider: { id: 'langchain', retryOwner: 'caller' },
+    });
+    const outcome = await backend.provider.complete({
+      ...ask(PROVIDER_MODELS.langchain.complex),
+      stream: true,
+    });
+    // The factory built a ChatOpenAI for the request's model: the mock answers as its snapshot.
+    expect(outcome.state === 'ok' && outcome.response.model).toMatch(/^gpt-4o-\d{4}-/);
+    expect(outcome.state === 'ok' && outcome.response.text).not.toBe('');
+    expect(outcome.state === 'ok' && outcome.response.ttftMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('langchain: reads OPENAI_API_KEY by default', async () => {
+    const error = await rejection(
+      startLiveBackend({ provider: 'langchain', baseUrl: `${mock.url}/v1`, env: {} }),
+    );
+    expect(error.code).toBe(LiveBackendErrorCodes.missingKey);
+    expect(error.message).toContain('OPENAI_API_KEY is not set');
   });
 
   it('agno-agentos: runs every name on the model the agent reports', async () => {

@@ -19,11 +19,12 @@ import { agentOSModels, PROVIDER_MODELS, type ProviderModels } from './provider-
 import type { Secret } from './secret.js';
 
 /**
- * Connects to a live backend: an OpenAI-compatible endpoint, the Anthropic Messages API or an
- * Agno AgentOS agent. The key is read from the environment variable named by `apiKeyEnv` (see
- * {@link LiveBackendOptions}); bad options and a missing key throw one `ConfigError` before
- * anything is sent. For AgentOS it asks the server which model the agent runs, and the run uses
- * that name throughout (the agent owns its model), so calls are priced as that model.
+ * Connects to a live backend: an OpenAI-compatible endpoint (directly, or through LangChain.js's
+ * ChatOpenAI), the Anthropic Messages API or an Agno AgentOS agent. The key is read from the
+ * environment variable named by `apiKeyEnv` (see {@link LiveBackendOptions}); bad options and a
+ * missing key throw one `ConfigError` before anything is sent. For AgentOS it asks the server
+ * which model the agent runs, and the run uses that name throughout (the agent owns its model),
+ * so calls are priced as that model.
  *
  * @example
  * const backend = await startLiveBackend({ provider: 'anthropic', baseUrl: 'https://api.anthropic.com' });
@@ -69,6 +70,14 @@ async function connect(
         provider: createAnthropicProvider({ ...common, apiKey: revealed(live.apiKey) }),
         models: PROVIDER_MODELS.anthropic,
       };
+    case 'langchain': {
+      // Loaded when asked for: LangChain is no cost to runs on the other providers.
+      const { createLangChainOpenAIProvider } = await import('./langchain-backend.js');
+      return {
+        provider: createLangChainOpenAIProvider({ ...common, apiKey: revealed(live.apiKey) }),
+        models: PROVIDER_MODELS.langchain,
+      };
+    }
     case 'agno-agentos': {
       const agentId = live.agentId ?? DEFAULT_AGENT_ID;
       const model = await agentOSAgentModel({
@@ -90,7 +99,7 @@ async function connect(
   }
 }
 
-/** OpenAI and Anthropic keys are required, so resolveLiveOptions has read one. */
+/** OpenAI (also through LangChain) and Anthropic keys are required: resolveLiveOptions read one. */
 function revealed(key: Secret | undefined): string {
   if (key === undefined) throw new Error('resolveLiveOptions returned no key for a keyed provider');
   return key.reveal();

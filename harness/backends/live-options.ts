@@ -6,14 +6,15 @@ import { Secret } from './secret.js';
 export interface LiveBackendOptions {
   provider: LiveProvider;
   /**
-   * Where the provider's client sends requests: `https://api.openai.com/v1` (OpenAI-compatible,
-   * with its `/v1`), `https://api.anthropic.com` (Anthropic: the origin, no `/v1`), or the
-   * AgentOS root (`http://localhost:7777`). http(s) only, no credentials, query or fragment.
+   * Where the provider's client sends requests: `https://api.openai.com/v1` (OpenAI-compatible
+   * and LangChain's ChatOpenAI, with its `/v1`), `https://api.anthropic.com` (Anthropic: the
+   * origin, no `/v1`), or the AgentOS root (`http://localhost:7777`). http(s) only, no
+   * credentials, query or fragment.
    */
   baseUrl: string;
   /**
-   * The NAME of the environment variable that holds the key. Default `OPENAI_API_KEY`,
-   * `ANTHROPIC_API_KEY`; for AgentOS none (`OS_SECURITY_KEY` is used when set).
+   * The NAME of the environment variable that holds the key. Default `OPENAI_API_KEY` (openai,
+   * langchain), `ANTHROPIC_API_KEY`; for AgentOS none (`OS_SECURITY_KEY` is used when set).
    */
   apiKeyEnv?: string;
   /** AgentOS only: the agent to run; default {@link DEFAULT_AGENT_ID}. */
@@ -41,6 +42,8 @@ export const DEFAULT_API_KEY_ENV = {
   anthropic: 'ANTHROPIC_API_KEY',
   /** Optional: AgentOS runs without auth unless its OS_SECURITY_KEY is set. */
   'agno-agentos': 'OS_SECURITY_KEY',
+  /** LangChain's ChatOpenAI calls OpenAI. */
+  langchain: 'OPENAI_API_KEY',
 } as const satisfies Record<LiveProvider, string>;
 
 /** The demo prototype's name, and the agent id the AgentOS mock serves. */

@@ -1,7 +1,16 @@
 import type { BridgeConfigInput } from '../../src/index.js';
 
-/** The wire protocols a live backend can speak. */
-export const LIVE_PROVIDERS = ['openai', 'openai-responses', 'anthropic', 'agno-agentos'] as const;
+/**
+ * The wire protocols a live backend can speak; `langchain` is OpenAI's, through a LangChain.js
+ * `ChatOpenAI` (the LangChain adapter's path).
+ */
+export const LIVE_PROVIDERS = [
+  'openai',
+  'openai-responses',
+  'anthropic',
+  'agno-agentos',
+  'langchain',
+] as const;
 export type LiveProvider = (typeof LIVE_PROVIDERS)[number];
 
 /**
@@ -22,7 +31,7 @@ export interface ProviderModels {
   fallbacks: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The runtime's own defaults, served by OpenAI (chat completions or the Responses API). */
+/** The runtime's own defaults, served by OpenAI (chat completions, Responses, or LangChain). */
 const OPENAI_MODELS = {
   agents: {
     prototype: 'gpt-4o',
@@ -36,13 +45,14 @@ const OPENAI_MODELS = {
 } as const satisfies ProviderModels;
 
 /**
- * Defaults per provider. OpenAI's are the runtime's own defaults; Anthropic's put the cheap
- * path and the first-line agent on haiku and the rest on sonnet. AgentOS has none: the remote
- * agent owns its model (see {@link agentOSModels}).
+ * Defaults per provider. OpenAI's (and LangChain's, which calls OpenAI) are the runtime's own
+ * defaults; Anthropic's put the cheap path and the first-line agent on haiku and the rest on
+ * sonnet. AgentOS has none: the remote agent owns its model (see {@link agentOSModels}).
  */
 export const PROVIDER_MODELS = {
   openai: OPENAI_MODELS,
   'openai-responses': OPENAI_MODELS,
+  langchain: OPENAI_MODELS,
   anthropic: {
     agents: {
       prototype: 'claude-sonnet-4-5',

@@ -119,7 +119,11 @@ const MAX_KEPT_MODELS = 32;
  * Streaming uses `.stream()` and concatenates the message chunks; failures are values with the
  * project's failure codes, never exceptions.
  *
+ * Published as `hybrid-bench/langchain`, apart from the main entry, so that importing the
+ * runtime does not load LangChain.
+ *
  * @example
+ * import { createLangChainProvider } from 'hybrid-bench/langchain';
  * const provider = createLangChainProvider({
  *   model: ({ model, maxOutputTokens }) => new ChatOpenAI({ model, maxTokens: maxOutputTokens }),
  * });
