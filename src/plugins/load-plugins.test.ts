@@ -189,12 +189,15 @@ describe('loadPlugins: bad plugins, each with its precise error', () => {
       {
         file: 'not-a-factory.mjs',
         text: moduleText(`{ name: 'not-a-factory', version: '1.0.0', hybridBench: '^0.1.0',
-          providers: { echo: { id: 'echo' } }, router: () => () => ({}), provider: {} }`),
+          providers: { echo: { id: 'echo' }, Echo_2: () => ({}) }, router: () => () => ({}), provider: {} }`),
       },
     ]);
     const error = await failure(file);
     expect(error.message).toContain(
       '  providers.echo: expected a function (options, context) => Provider, got an object',
+    );
+    expect(error.message).toContain(
+      '  providers.Echo_2: provider name "Echo_2" is not valid: expected lower-case letters, digits and "-", starting with a letter (fix: rename it, e.g. "echo-2")',
     );
     expect(error.message).toContain('  provider: unknown field; a plugin has name, version,');
     expect(error.message).toContain('(fix: did you mean "providers"?)');

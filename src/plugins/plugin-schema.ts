@@ -96,6 +96,13 @@ export function describePluginIssues(
         return `${at}: unknown field; a plugin has ${Object.keys(FIXES).join(', ')}${hint}`;
       });
     }
+    if (issue.code === 'invalid_key') {
+      const key = String(issue.path.at(-1));
+      const suggestion = key.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+      return [
+        `${where}: provider name ${JSON.stringify(key)} is not valid: expected lower-case letters, digits and "-", starting with a letter (fix: rename it, e.g. ${JSON.stringify(suggestion)})`,
+      ];
+    }
     if (issue.path.length === 0) return [issue.message];
     const got = describeExport(valueAt(value, issue.path));
     return [withFix(`${where}: ${issue.message}, got ${got}`)];
