@@ -46,6 +46,21 @@ export interface HandoffRecord {
 /** How one agent's turn with the conversation ended. */
 export type AgentTurnOutcome = 'answered' | 'handed_off' | 'failed';
 
+/** What every report of an agent's turn says, wherever the turn is kept. */
+export interface TurnSummary {
+  agent: string;
+  latencyMs: number;
+  outcome: AgentTurnOutcome;
+  /** Model calls and tool runs the agent made in this turn. */
+  calls: number;
+  toolRuns: number;
+  costUsd: number;
+  /** Why a failed turn failed (a {@link RunFailure} code). */
+  errorCode?: string;
+  /** Set when the agent's own time or cost budget ended the turn. */
+  budget?: 'time' | 'cost';
+}
+
 /** One agent's turn on a path: when, how long, and which model calls and tool runs were its. */
 export interface AgentTurnRecord {
   agent: string;

@@ -1,9 +1,9 @@
 import type {
-  AgentTurnOutcome,
   HandoffRecord,
   ModelCallRecord,
   RunFailure,
   ToolRunRecord,
+  TurnSummary,
 } from '../agents/run-records.js';
 import type { AttemptRecord } from '../pipeline/request-scope.js';
 import type { ChatMessage } from '../providers/provider.js';
@@ -103,15 +103,6 @@ export interface BridgeResult {
 }
 
 /** One agent's turn as a result reports it: offsets from the request's start. */
-export interface AgentTurn {
-  agent: string;
+export interface AgentTurn extends TurnSummary {
   offsetMs: number;
-  latencyMs: number;
-  outcome: AgentTurnOutcome;
-  /** Model calls and tool runs the agent made in this turn. */
-  calls: number;
-  toolRuns: number;
-  costUsd: number;
-  errorCode?: string;
-  budget?: 'time' | 'cost';
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AgentTurnOutcome, HANDOFF_KINDS, type HandoffKind } from '../run-records.js';
+import { HANDOFF_KINDS, type HandoffKind, type TurnSummary } from '../run-records.js';
 import { ContextStoreError, ContextStoreErrorCodes } from './context-store-error.js';
 
 export type TranscriptRole = 'user' | 'assistant' | 'tool' | 'system';
@@ -23,18 +23,10 @@ export interface ContextHandoff {
 }
 
 /** One agent's turn as the shared context keeps it (times are wall-clock). */
-export interface ContextTurn {
-  agent: string;
+export interface ContextTurn extends TurnSummary {
   /** The worker that ran the turn. */
   worker: string;
   startedAtMs: number;
-  latencyMs: number;
-  outcome: AgentTurnOutcome;
-  calls: number;
-  toolRuns: number;
-  costUsd: number;
-  errorCode?: string;
-  budget?: 'time' | 'cost';
 }
 
 /** How the conversation ended: the answer, or the failure the requester gets. */
