@@ -59,6 +59,13 @@ describe('labelCalls', () => {
     ]);
   });
 
+  it('keeps who owns retries, so the pipeline never retries on top of a provider that does', () => {
+    const { provider } = recording();
+    const labels = suiteCallLabels(suite);
+    expect(labelCalls({ ...provider, retryOwner: 'provider' }, labels).retryOwner).toBe('provider');
+    expect(labelCalls(provider, labels)).not.toHaveProperty('retryOwner');
+  });
+
   it('leaves calls alone that name no request, or one the suite does not have', async () => {
     const { provider, seen } = recording();
     const labelled = labelCalls(provider, suiteCallLabels(suite));

@@ -27,6 +27,8 @@ export function labelCalls(
 ): Provider {
   return {
     id: provider.id,
+    // Who retries is the wrapped provider's call: the pipeline must not add its own on top.
+    ...(provider.retryOwner === undefined ? {} : { retryOwner: provider.retryOwner }),
     complete(request, options = {}) {
       const labels = options.requestId === undefined ? undefined : labelsOf(options.requestId);
       if (labels === undefined) return provider.complete(request, options);
