@@ -66,3 +66,12 @@ describe('summaryText', () => {
     expect(summaryText(report([fakeRecord()]), 'reports/run-1')).not.toContain('full path per');
   });
 });
+
+describe('summaryText header', () => {
+  it('names the backend, and the adapter that spoke to it', () => {
+    const mock = report([fakeRecord()]);
+    expect(summaryText(mock, 'r').split('\n')[0]).toContain('· backend mock ·');
+    const live = { ...mock, options: { ...mock.options, backend: 'live', provider: 'langchain' } };
+    expect(summaryText(live, 'r').split('\n')[0]).toContain('· backend live (adapter langchain) ·');
+  });
+});

@@ -1,4 +1,11 @@
-import { formatMs, formatPct, formatSigned, formatUsd, type Report } from '../report/index.js';
+import {
+  formatBackend,
+  formatMs,
+  formatPct,
+  formatSigned,
+  formatUsd,
+  type Report,
+} from '../report/index.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const padStart = (text: string, width: number) => text.padStart(width);
@@ -6,7 +13,7 @@ const padStart = (text: string, width: number) => text.padStart(width);
 /** The terminal summary of a run: per path and mode, the SLA figures, then the verdict. Pure. */
 export function summaryText(report: Report, dir: string): string {
   const lines = [
-    `hybrid-bench ${report.suite.name} · ${report.records.length} requests · ${formatMs(report.wallTimeMs)} · seed ${report.options.seed}`,
+    `hybrid-bench ${report.suite.name} · ${report.records.length} requests · ${formatMs(report.wallTimeMs)} · backend ${formatBackend(report.options)} · seed ${report.options.seed}`,
     '',
     `${pad('path', 8)} ${pad('mode', 10)} ${padStart('n', 4)} ${padStart('success', 8)} ${padStart('p50', 9)} ${padStart('p95', 9)} ${padStart('cost mean', 10)} ${padStart('cost/1k', 9)}  SLA`,
   ];

@@ -48,3 +48,13 @@ export function formatSigned(value: number, format: (v: number) => string): stri
 export function formatMsFine(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : formatMs(ms);
 }
+
+/**
+ * The backend and the adapter that spoke to it, as a run's header names them: `mock`, or
+ * `live (adapter langchain)` — so two runs through different adapters are never confused.
+ */
+export function formatBackend(options: { backend: string; provider?: string | undefined }): string {
+  return options.provider === undefined
+    ? options.backend
+    : `${options.backend} (adapter ${options.provider})`;
+}

@@ -2,7 +2,14 @@ export type { ReportInput } from './build-report.js';
 export { buildReport } from './build-report.js';
 export type { ChartSpec } from './chart-specs.js';
 export { chartSpecs } from './chart-specs.js';
-export { escapeHtml, formatMs, formatPct, formatSigned, formatUsd } from './format.js';
+export {
+  escapeHtml,
+  formatBackend,
+  formatMs,
+  formatPct,
+  formatSigned,
+  formatUsd,
+} from './format.js';
 export type { HistoryEntry } from './history.js';
 export { appendHistory, HISTORY_FILE, historyEntryOf, readHistory } from './history.js';
 export { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from './json-schema.js';

@@ -1,5 +1,12 @@
 import { chartSpecs } from './chart-specs.js';
-import { escapeHtml as e, formatInUnit, formatMs, formatPct, formatUsd } from './format.js';
+import {
+  escapeHtml as e,
+  formatBackend,
+  formatInUnit,
+  formatMs,
+  formatPct,
+  formatUsd,
+} from './format.js';
 import type { HistoryEntry } from './history.js';
 import { CHART_SCRIPT, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { canvases, inlineJson, inlineScript } from './html-parts.js';
@@ -144,7 +151,7 @@ export function renderHtml(
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hybrid-bench · ${e(report.suite.name)} · ${e(report.runId)}</title><style>${HTML_STYLE}</style></head>
 <body><header><h1>hybrid-bench · ${e(report.suite.name)}</h1>
-<p>Run ${e(report.runId)} · ${e(report.createdAt)} · backend ${e(o.backend)} · modes ${e(o.modes.join(', '))} · seed ${o.seed}${o.faults ? ` · faults ${e(o.faults)}` : ''}${o.deployment ? ` · deployment ${e(o.deployment)}` : ''} · state ${o.sharedState} ·
+<p>Run ${e(report.runId)} · ${e(report.createdAt)} · backend ${e(formatBackend(o))} · modes ${e(o.modes.join(', '))} · seed ${o.seed}${o.faults ? ` · faults ${e(o.faults)}` : ''}${o.deployment ? ` · deployment ${e(o.deployment)}` : ''} · state ${o.sharedState} ·
 concurrency ${o.concurrency} · ${report.records.length} requests in ${formatMs(report.wallTimeMs)} · node ${e(report.environment.node)}</p></header>
 ${verdictBanner(report)}
 <h2>SLA per path</h2>${slaTable(report)}

@@ -1,4 +1,11 @@
-import { formatInUnit, formatMs, formatPct, formatSigned, formatUsd } from './format.js';
+import {
+  formatBackend,
+  formatInUnit,
+  formatMs,
+  formatPct,
+  formatSigned,
+  formatUsd,
+} from './format.js';
 import type { Report } from './report-schema.js';
 
 type SlaCheck = Report['sla']['checks'][number];
@@ -19,7 +26,7 @@ export function renderMarkdown(report: Report, pngs: readonly string[] = []): st
   const lines = [
     `## ${ICON[v.status]} hybrid-bench · ${cell(report.suite.name)} — ${v.status.toUpperCase()} (exit ${v.exitCode})`,
     '',
-    `${report.records.length} requests · ${formatMs(report.wallTimeMs)} · backend \`${report.options.backend}\` · seed ${report.options.seed} · run \`${report.runId}\``,
+    `${report.records.length} requests · ${formatMs(report.wallTimeMs)} · backend \`${formatBackend(report.options)}\` · seed ${report.options.seed} · run \`${report.runId}\``,
   ];
   if (v.reasons.length > 0) lines.push('', ...v.reasons.map((r) => `- ${cell(r)}`));
   lines.push(
