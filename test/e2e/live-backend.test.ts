@@ -50,6 +50,7 @@ describe('bench run --backend live', () => {
   it.each([
     ['openai', () => openaiUrl, 'gpt-4o-mini'],
     ['openai-responses', () => openaiUrl, 'gpt-4o-mini'],
+    ['langchain', () => openaiUrl, 'gpt-4o-mini'],
     ['anthropic', () => origin, 'claude-haiku-4-5'],
     ['agno-agentos', () => origin, 'gpt-4o'],
   ] as const)(
@@ -98,6 +99,8 @@ describe('bench run --backend live', () => {
       expect(result.stdout).not.toContain(KEY);
       expect(result.stderr).not.toContain(KEY);
       const files = await filesUnder(out);
+      const summary = files.find((f) => f.file.endsWith('summary.md'));
+      expect(summary?.text).toContain(`backend \`live (adapter ${provider})\``);
       expect(files.map((f) => f.file)).toContainEqual(expect.stringMatching(/report\.json$/));
       for (const { file, text } of files) expect(text, file).not.toContain(KEY);
     },
