@@ -15,7 +15,8 @@ import { startAgentWorkerHost } from '../serve/serve-agent-worker.js';
 import { EXIT_CODES } from '../verdict/index.js';
 import { UsageError } from './cli-error.js';
 import { addLiveOptions, liveOptions } from './live-flags.js';
-import { choiceFlag, durationFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
+import { backendOption, latencyOption, seedOption, timeScaleOption } from './mock-flags.js';
+import { durationFlag, integerFlag } from './parse-flags.js';
 import { untilStopped } from './until-stopped.js';
 
 const DEFAULT_PREFIX = 'hb:agents:';
@@ -93,25 +94,10 @@ function workerCommand(): Command {
         .argParser(durationFlag('--retention'))
         .default(86_400_000, '24h'),
     )
-    .addOption(
-      new Option('--backend <name>', 'model backend')
-        .argParser(choiceFlag('--backend', ['mock', 'mock-server', 'live'] as const))
-        .default('mock'),
-    )
-    .addOption(
-      new Option('--latency <model>', 'mock latency')
-        .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
-        .default('realistic'),
-    )
-    .addOption(
-      new Option(
-        '--time-scale <x>',
-        'mock only: scale its modelled delays (0.1 = ten times faster)',
-      ).argParser(positiveNumberFlag('--time-scale')),
-    )
-    .addOption(
-      new Option('--seed <n>', 'mock seed').argParser(integerFlag('--seed', 0)).default(42),
-    )
+    .addOption(backendOption(['mock', 'mock-server', 'live']))
+    .addOption(latencyOption())
+    .addOption(timeScaleOption())
+    .addOption(seedOption())
     .option(
       '--config <file>',
       'deployment config (its control arm sets paths.full and the pipeline)',

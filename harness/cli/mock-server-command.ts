@@ -7,7 +7,8 @@ import {
 } from '../../mocks/index.js';
 import { serveMocks } from '../backends/index.js';
 import { UsageError } from './cli-error.js';
-import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
+import { latencyOption, seedOption, timeScaleOption } from './mock-flags.js';
+import { integerFlag } from './parse-flags.js';
 import { untilStopped } from './until-stopped.js';
 
 interface MockServerFlags {
@@ -35,21 +36,9 @@ export function mockServerCommand(): Command {
         .default(0),
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .addOption(
-      new Option('--seed <n>', 'seed for answers, latency and faults')
-        .argParser(integerFlag('--seed', 0))
-        .default(42),
-    )
-    .addOption(
-      new Option('--latency <model>', 'modelled latency')
-        .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
-        .default('realistic'),
-    )
-    .addOption(
-      new Option('--time-scale <factor>', 'multiply every modelled delay').argParser(
-        positiveNumberFlag('--time-scale'),
-      ),
-    )
+    .addOption(seedOption('seed for answers, latency and faults'))
+    .addOption(latencyOption('modelled latency'))
+    .addOption(timeScaleOption('multiply every modelled delay'))
     .option(
       '--profile <name|file>',
       `fault profile (${Object.keys(FAULT_PROFILES).join(', ')}, or a YAML/JSON file)`,

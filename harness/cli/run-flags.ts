@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { FAULT_PROFILES } from '../../mocks/index.js';
 import { addLiveOptions } from './live-flags.js';
+import { backendOption, latencyOption, seedOption, timeScaleOption } from './mock-flags.js';
 import { choiceFlag, integerFlag, positiveNumberFlag } from './parse-flags.js';
 
 export const MODE_CHOICES = ['agno-only', 'hybrid', 'both'] as const;
@@ -47,16 +48,8 @@ export function addRunOptions(command: Command): Command {
         .argParser(choiceFlag('--mode', MODE_CHOICES))
         .default('both'),
     )
-    .addOption(
-      new Option('--backend <name>', 'model backend')
-        .argParser(choiceFlag('--backend', BACKEND_CHOICES))
-        .default('mock'),
-    )
-    .addOption(
-      new Option('--seed <n>', 'seed for the mock and sampling')
-        .argParser(integerFlag('--seed', 0))
-        .default(42),
-    )
+    .addOption(backendOption(BACKEND_CHOICES))
+    .addOption(seedOption('seed for the mock and sampling'))
     .addOption(
       new Option('--requests <n>', 'requests per mode, drawn from the suite by weight').argParser(
         integerFlag('--requests', 1),
@@ -74,17 +67,8 @@ export function addRunOptions(command: Command): Command {
       ).argParser(integerFlag('--concurrency', 1)),
     )
     .option('--out <dir>', 'report root folder', 'reports')
-    .addOption(
-      new Option('--latency <model>', 'mock latency')
-        .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
-        .default('realistic'),
-    )
-    .addOption(
-      new Option(
-        '--time-scale <factor>',
-        'multiply the mock’s modelled delays (0.1 = ten times faster)',
-      ).argParser(positiveNumberFlag('--time-scale')),
-    )
+    .addOption(latencyOption())
+    .addOption(timeScaleOption())
     .option(
       '--faults <name|file>',
       `inject a fault profile (${Object.keys(FAULT_PROFILES).join(', ')}, or a YAML/JSON file)`,

@@ -6,7 +6,8 @@ import { reportToPrimary, runWorkers } from '../serve/run-workers.js';
 import { serveBridge } from '../serve/serve-bridge.js';
 import { UsageError } from './cli-error.js';
 import { addLiveOptions, liveOptions, pluginProviderOf } from './live-flags.js';
-import { choiceFlag, integerFlag } from './parse-flags.js';
+import { backendOption, latencyOption, seedOption } from './mock-flags.js';
+import { integerFlag } from './parse-flags.js';
 import { untilStopped } from './until-stopped.js';
 
 interface ServeFlags {
@@ -58,18 +59,10 @@ export function serveCommand(): Command {
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .addOption(
-      new Option('--backend <name>', 'model backend behind the bridge')
-        .argParser(choiceFlag('--backend', ['mock', 'mock-server', 'live', 'plugin'] as const))
-        .default('mock'),
+      backendOption(['mock', 'mock-server', 'live', 'plugin'], 'model backend behind the bridge'),
     )
-    .addOption(
-      new Option('--latency <model>', 'mock latency')
-        .argParser(choiceFlag('--latency', ['realistic', 'zero'] as const))
-        .default('realistic'),
-    )
-    .addOption(
-      new Option('--seed <n>', 'mock seed').argParser(integerFlag('--seed', 0)).default(42),
-    )
+    .addOption(latencyOption())
+    .addOption(seedOption())
     .option('--config <file>', 'deployment config (runtime, A/B arms)')
     .option('--keys-file <file>', 'API keys, name:secret per line (default: $HB_API_KEYS)')
     .addOption(
