@@ -8,8 +8,13 @@ export type {
   AgnoMockAgent,
   AgnoMockAgents,
   AgnoMockTool,
+  AgnoMockToolContext,
 } from './agno/index.js';
-export { createAgnoAgentOSMock, defaultAgnoAgents, supportAgent } from './agno/index.js';
+export {
+  createAgnoAgentOSMock,
+  createDefaultAgnoAgents,
+  createSupportAgent,
+} from './agno/index.js';
 export type { AnthropicMessagesHandler, AnthropicMessagesMockOptions } from './anthropic/index.js';
 export {
   anthropicLatencyProfiles,

@@ -1,4 +1,13 @@
-/** One tool of a mocked Agno agent: what the model sees, and a stub that runs server-side. */
+/** The run a tool call belongs to, as Agno's tools can see it (`run_context`). */
+export interface AgnoMockToolContext {
+  runId: string;
+  /** The session (conversation) id: the client's `session_id`, or the one the run was given. */
+  sessionId: string;
+  agentId: string;
+  userId?: string;
+}
+
+/** One tool of a mocked Agno agent: what the model sees, and the code that runs server-side. */
 export interface AgnoMockTool {
   name: string;
   description: string;
@@ -8,7 +17,7 @@ export interface AgnoMockTool {
    * Runs the call. A string is the result as is, anything else is sent as JSON; a throw is a
    * failed tool call (`tool_call_error: true`), as in Agno. Default: `{"ok":true}`.
    */
-  execute?: (args: Record<string, unknown>) => unknown;
+  execute?: (args: Record<string, unknown>, context: AgnoMockToolContext) => unknown;
 }
 
 /** One agent served by the mock, as an `Agent(...)` in an AgentOS app would be configured. */

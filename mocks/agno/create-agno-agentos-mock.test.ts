@@ -86,13 +86,13 @@ describe('the run form', () => {
   it('accepts multipart bodies as well as urlencoded ones', async () => {
     serve();
     const form = new FormData();
-    form.set('message', 'When is your phone line open?');
+    form.set('message', 'When is support available by phone?');
     form.set('stream', 'false');
     const response = await fetch(`${BASE}/agents/support-agent/runs`, {
       method: 'POST',
       body: form,
     });
-    expect(((await response.json()) as RunBody).content).toContain('9am-5pm');
+    expect(((await response.json()) as RunBody).content).toContain('8am to 8pm Eastern time');
   });
 
   it('answers an unknown agent with 404 "Agent not found", but validates the form first', async () => {
@@ -137,10 +137,10 @@ describe('a non-streamed run', () => {
     const body = await runJson('Where is my order ORD-10001?');
     expect(body.tools?.map((t) => [t.tool_name, t.tool_args])).toEqual([
       ['lookup_order', { order_id: 'ORD-10001' }],
-      ['track_shipment', { tracking_number: 'TRK48213977' }],
+      ['track_shipment', { tracking_number: 'TRK10000001' }],
     ]);
     expect(body.content).toContain('status: in_transit');
-    expect(body.content).toContain('tracking_number: TRK48213977');
+    expect(body.content).toContain('tracking_number: TRK10000001');
     // One model call per turn: two tool turns and the answer, tokens summed over all three.
     const calls = body.messages.filter((m) => m.role === 'assistant');
     expect(calls).toHaveLength(3);

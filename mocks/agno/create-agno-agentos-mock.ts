@@ -9,7 +9,7 @@ import type { AgnoMockAgent, AgnoMockAgents } from './agent-definition.js';
 import { agentListing } from './agent-listing.js';
 import { answerRun, type RunDeps } from './answer-run.js';
 import { fastApiErrorResponse, jsonResponse } from './fastapi-error.js';
-import { defaultAgnoAgents } from './support-agent.js';
+import { createDefaultAgnoAgents } from './support-agent.js';
 
 /** Options of {@link createAgnoAgentOSMock}. */
 export interface AgnoAgentOSMockOptions {
@@ -23,7 +23,10 @@ export interface AgnoAgentOSMockOptions {
   clock?: Clock;
   /** Default {@link customerSupportPolicy}; it plays every model call of every agent. */
   policy?: AnsweringPolicy;
-  /** Default: `support-agent` on gpt-4o with the customer-support tools as stubs. */
+  /**
+   * Default: `support-agent`, the project's prototype (its instructions, gpt-4o and its tools,
+   * run for real on the demo dataset with a side-effect ledger of this mock's own).
+   */
   agents?: AgnoMockAgents;
   /** When set, requests other than `/health` need `Authorization: Bearer <key>` (OS_SECURITY_KEY). */
   securityKey?: string;
@@ -66,7 +69,7 @@ function refuse(request: Request, securityKey: string | undefined): Response | n
 
 /**
  * An Agno AgentOS app (agno 2.9): `POST /agents/{agent_id}/runs` runs an agent's whole tool loop
- * server-side on the answering policy, with stub tools, realistic per-call latency and
+ * server-side on the answering policy, with the agents' tools, realistic per-call latency and
  * token-exact metrics, as JSON or as AgentOS's SSE event stream; `GET /agents`,
  * `GET /agents/{agent_id}` and `GET /health` answer too. Deterministic by seed and request.
  *
@@ -88,7 +91,7 @@ export function createAgnoAgentOSMock(options: AgnoAgentOSMockOptions): AgnoAgen
   }
   const clock = options.clock ?? realClock;
   const agents = resolveAgents(
-    options.agents ?? defaultAgnoAgents,
+    options.agents ?? createDefaultAgnoAgents(),
     resolveLatencyTable(options.latency),
   );
   const deps: RunDeps = {

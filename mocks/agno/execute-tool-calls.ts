@@ -1,5 +1,5 @@
 import type { PlannedToolCall } from '../policy/answering-policy.js';
-import type { AgnoMockTool } from './agent-definition.js';
+import type { AgnoMockTool, AgnoMockToolContext } from './agent-definition.js';
 
 /** One tool call the agent made and ran server-side, as its ToolExecution will report it. */
 export interface ExecutedToolCall {
@@ -9,7 +9,7 @@ export interface ExecutedToolCall {
   args: Record<string, unknown>;
   /** The arguments as the model wrote them. */
   argumentsJson: string;
-  /** `str()` of the tool's return value in Agno; JSON here unless the stub returned a string. */
+  /** `str()` of the tool's return value in Agno; JSON here unless the tool returned a string. */
   result: string;
   isError: boolean;
 }
@@ -19,13 +19,14 @@ function resultText(value: unknown): string {
 }
 
 /**
- * Runs one turn's tool calls with the agent's stubs. Agno runs a turn's calls concurrently and
+ * Runs one turn's tool calls with the agent's tools, each told which run it serves. Agno runs a turn's calls concurrently and
  * reports a throwing tool as a failed call whose result is the error text, not as a failed run.
  */
 export async function executeToolCalls(
   calls: readonly PlannedToolCall[],
   tools: ReadonlyMap<string, AgnoMockTool>,
   nextCallId: () => string,
+  context: AgnoMockToolContext,
 ): Promise<ExecutedToolCall[]> {
   const withIds = calls.map((call) => ({ ...call, id: nextCallId() }));
   return Promise.all(
@@ -38,7 +39,7 @@ export async function executeToolCalls(
       };
       const execute = tools.get(call.name)?.execute;
       try {
-        const value: unknown = execute ? await execute(call.arguments) : { ok: true };
+        const value: unknown = execute ? await execute(call.arguments, context) : { ok: true };
         return { ...base, result: resultText(value), isError: false };
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);

@@ -40,7 +40,7 @@ export interface PlannedRun {
   content: string;
   inputTokens: number;
   outputTokens: number;
-  /** Sum of the model calls' latencies: the stub tools take no time. */
+  /** Sum of the model calls' latencies: the tools take no time. */
   durationMs: number;
   /** Ids for the run's messages, in order (system, user, then one per assistant or tool). */
   messageIds: readonly string[];
@@ -63,7 +63,7 @@ const said = (role: ConversationMessage['role'], text: string): ConversationMess
 
 /**
  * Plays the agent's tool loop with the answering policy: each model call decides tool calls or
- * the answer, tool calls run on the stubs, their results join the conversation. Each call draws
+ * the answer, tool calls run on the agent's tools, their results join the conversation. Each call draws
  * from streams seeded by (seed, request key, agent, call index, purpose).
  */
 export async function planRun(
@@ -79,6 +79,12 @@ export async function planRun(
     createSeededRandom([context.seed, identity.requestKey, agentId, index, purpose]);
 
   const toolsByName = new Map(agent.tools.map((tool) => [tool.name, tool]));
+  const toolContext = {
+    runId: identity.runId,
+    sessionId: identity.sessionId,
+    agentId,
+    ...(form.user_id === undefined ? {} : { userId: form.user_id }),
+  };
   const offered = agent.tools.map(({ name, description, parameters }) => ({
     name,
     description,
@@ -103,7 +109,12 @@ export async function planRun(
     let contentPieces: string[] = [];
     let completionTokens: number;
     if (decision.kind === 'tool_calls') {
-      toolCalls = await executeToolCalls(decision.calls, toolsByName, () => toolCallId(ids));
+      toolCalls = await executeToolCalls(
+        decision.calls,
+        toolsByName,
+        () => toolCallId(ids),
+        toolContext,
+      );
       completionTokens = toolCalls.reduce(
         (sum, call) =>
           sum + toolCallTokens(tokens, { name: call.name, arguments: call.argumentsJson }),

@@ -6,7 +6,7 @@ import type { PlannedRun } from './plan-run.js';
  * None fields stay, as null (libs/agno/agno/models/response.py). Times are seconds, as floats.
  */
 
-/** When a tool call ran: `startMs` from the start of the run (stub tools take no time). */
+/** When a tool call ran: `startMs` from the start of the run (the tools take no time). */
 export interface ToolTiming {
   wallStartMs: number;
   startMs: number;

@@ -364,7 +364,7 @@ describe('Agno AgentOS provider against the AgentOS mock', () => {
       });
       const plain = ok(await agno.complete(ask, { requestId: 'same' }));
       const streamed = ok(await agno.complete({ ...ask, stream: true }, { requestId: 'same' }));
-      expect(plain.text).toContain('tracking_number: TRK48213977');
+      expect(plain.text).toContain('tracking_number: TRK10000001');
       expect(streamed.text).toBe(plain.text);
       expect(streamed.usage).toEqual(plain.usage);
       expect(plain.usage.outputTokens).toBeGreaterThan(0);
