@@ -31,6 +31,12 @@ export const METRIC = {
   rejections: 'hybrid_rejections_total',
   /** Counter; label `arm`. */
   experimentRequests: 'hybrid_experiment_requests_total',
+  /** Histogram in seconds; labels `agent`, `outcome` (`answered`, `handed_off`, `failed`). */
+  agentTurnDuration: 'hybrid_agent_turn_duration_seconds',
+  /** Counter in USD; label `agent`. */
+  agentCost: 'hybrid_agent_cost_usd_total',
+  /** Counter; labels `from`, `to`, `kind` (`agent`, `loop`, `limit`, `failure`, `budget`). */
+  handoffs: 'hybrid_handoffs_total',
 } as const;
 
 /** The label of the request series that names the path (or tier) that served a request. */

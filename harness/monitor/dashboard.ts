@@ -320,6 +320,55 @@ function panelRows(deployment: Deployment): PanelSpec[][] {
     [
       {
         type: 'timeseries',
+        title: 'Agent turn latency p95',
+        description:
+          'How long each agent of the full path held a conversation (p95), from its turn start to its answer, handoff or failure.',
+        unit: 's',
+        min: 0,
+        queries: [
+          {
+            expr: `histogram_quantile(0.95, sum by (le, agent) (${rate(`${METRIC.agentTurnDuration}_bucket`)}))`,
+            legend: '{{agent}}',
+          },
+        ],
+      },
+      {
+        type: 'timeseries',
+        title: 'Agent turns by outcome',
+        description:
+          'Turns per second by agent and how they ended: answered, handed off, or failed (then escalated or degraded).',
+        unit: 'ops',
+        min: 0,
+        queries: [
+          {
+            expr: `sum by (agent, outcome) (${rate(`${METRIC.agentTurnDuration}_count`)})`,
+            legend: '{{agent}} {{outcome}}',
+          },
+        ],
+      },
+      {
+        type: 'timeseries',
+        title: 'Handoffs by who decided',
+        description:
+          'Handoffs between agents: asked for by an agent, or decided by the guard (loop, limit, failure, budget: each sends the conversation to escalation).',
+        unit: 'ops',
+        min: 0,
+        queries: [{ expr: `sum by (kind) (${rate(METRIC.handoffs)})`, legend: '{{kind}}' }],
+      },
+      {
+        type: 'timeseries',
+        title: 'Spend per hour by agent',
+        description: 'What each agent’s model calls cost, in US dollars per hour.',
+        unit: 'currencyUSD',
+        min: 0,
+        queries: [
+          { expr: `sum by (agent) (${rate(METRIC.agentCost)}) * 3600`, legend: '{{agent}}' },
+        ],
+      },
+    ],
+    [
+      {
+        type: 'timeseries',
         title: 'Requests refused',
         description:
           'Requests and calls the bridge refused before a backend: rate limits and budgets, by scope.',

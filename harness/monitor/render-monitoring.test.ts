@@ -156,7 +156,7 @@ describe('renderMonitoring', () => {
       MONITORING_FILES.ruleTests,
       MONITORING_FILES.dashboard,
     ]);
-    expect(rendered.counts).toEqual({ rules: 13, ruleTests: 22, panels: 20 });
+    expect(rendered.counts).toEqual({ rules: 13, ruleTests: 22, panels: 24 });
   });
 
   it('writes the files into a new folder, and leaves no temporary file behind', async () => {

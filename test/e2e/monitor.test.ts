@@ -73,7 +73,7 @@ describe('bench monitor render', () => {
       `wrote ${join(out, MONITORING_FILES.ruleTests)}: 16 promtool unit tests`,
     );
     expect(result.stdout).toContain(
-      `wrote ${join(out, MONITORING_FILES.dashboard)}: 20 panels (Grafana schemaVersion 39)`,
+      `wrote ${join(out, MONITORING_FILES.dashboard)}: 24 panels (Grafana schemaVersion 39)`,
     );
     // The per-path cost alerts (simple-cost-sla, complex-cost-sla, full-cost-sla) are rules now.
     expect(result.stderr).toBe('');
