@@ -1,23 +1,18 @@
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from 'openai';
+import type OpenAI from 'openai';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParams,
 } from 'openai/resources/chat/completions';
 import { type Clock, realClock } from '../clock.js';
+import { failureFromStreamError, invalidResponseFailure } from './failure.js';
 import {
-  abortFailure,
-  failureFromHttp,
-  failureFromStreamError,
-  invalidResponseFailure,
-  networkFailure,
-  timeoutFailure,
-} from './failure.js';
+  completeThroughSdk,
+  createOpenAIClient,
+  emptyBody,
+  estimateTokens,
+  sdkFailure,
+} from './openai-sdk.js';
 import {
   ToolCallAccumulator,
   toFinishReason,
@@ -26,7 +21,7 @@ import {
   toToolCalls,
   toUsage,
 } from './openai-wire.js';
-import { type ProgressGuard, progressGuard } from './progress-guard.js';
+import type { ProgressGuard } from './progress-guard.js';
 import type {
   CallOptions,
   FinishReason,
@@ -52,11 +47,6 @@ export interface OpenAICompatibleOptions {
   fetch?: typeof fetch;
 }
 
-/** Rough count used only when a backend omits usage: about four characters per token. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /**
  * A provider for any OpenAI-compatible chat-completions endpoint, on the official SDK.
  *
@@ -69,21 +59,10 @@ function estimateTokens(text: string): number {
  */
 export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions): Provider {
   const clock = options.clock ?? realClock;
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 120_000,
-    fetch: fetchImpl,
-  });
+  const client = createOpenAIClient(options);
   const id = options.id ?? 'openai';
 
-  async function complete(
-    request: ModelRequest,
-    callOptions: CallOptions = {},
-  ): Promise<ModelOutcome> {
-    const startedMs = clock.now();
+  function complete(request: ModelRequest, callOptions: CallOptions = {}): Promise<ModelOutcome> {
     const params: ChatCompletionCreateParams = {
       model: request.model,
       messages: toOpenAIMessages(request.messages),
@@ -93,42 +72,11 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         : { max_completion_tokens: request.maxOutputTokens }),
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     };
-    const guard = progressGuard(
-      clock,
+    return completeThroughSdk(clock, request, callOptions, (requestOptions, guard, startedMs) =>
       request.stream
-        ? { firstByteMs: callOptions.firstByteTimeoutMs, idleMs: callOptions.streamIdleTimeoutMs }
-        : {},
-      callOptions.signal,
+        ? streamed(params, requestOptions, startedMs, guard, callOptions)
+        : plain(params, requestOptions, startedMs),
     );
-    const requestOptions = {
-      ...(guard.signal ? { signal: guard.signal } : {}),
-      headers: {
-        ...callOptions.headers,
-        ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
-      },
-    };
-    try {
-      const response = request.stream
-        ? await streamed(params, requestOptions, startedMs, guard, callOptions)
-        : await plain(params, requestOptions, startedMs);
-      return 'code' in response
-        ? {
-            state: 'error',
-            error: response,
-            latencyMs: clock.now() - startedMs,
-            model: request.model,
-          }
-        : { state: 'ok', response };
-    } catch (error) {
-      return {
-        state: 'error',
-        error: toFailure(error, guard.signal),
-        latencyMs: clock.now() - startedMs,
-        model: request.model,
-      };
-    } finally {
-      guard.done();
-    }
   }
 
   async function plain(
@@ -214,7 +162,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     if (finishReason === undefined) {
       // The SDK ends a stream quietly when its signal aborts: tell a deadline from a bad stream.
       const signal = guard.signal;
-      if (signal?.aborted) return toFailure(signal.reason, signal);
+      if (signal?.aborted) return sdkFailure(signal.reason, signal);
       return invalidResponseFailure('The stream ended before its final chunk (no finish_reason)');
     }
     return {
@@ -240,8 +188,6 @@ function isCompletion(value: unknown): value is ChatCompletion {
   );
 }
 
-async function* emptyBody(): AsyncGenerator<Uint8Array> {}
-
 /** An `error` event inside a stream that had started fine (its HTTP status was 200). */
 function streamErrorFailure(error: unknown): ProviderFailure {
   const message =
@@ -258,26 +204,4 @@ function estimatedUsage(params: ChatCompletionCreateParams, text: string): Usage
     ),
     outputTokens: estimateTokens(text),
   };
-}
-
-function toFailure(error: unknown, signal: AbortSignal | undefined): ProviderFailure {
-  if (signal?.aborted) {
-    const reason: unknown = signal.reason;
-    return reason instanceof Error && reason.name === 'TimeoutError'
-      ? timeoutFailure('The request deadline passed during the call')
-      : abortFailure();
-  }
-  if (error instanceof APIUserAbortError) return abortFailure();
-  if (error instanceof APIConnectionTimeoutError) return timeoutFailure(error.message);
-  if (error instanceof APIConnectionError) return networkFailure(error.message);
-  if (error instanceof APIError && typeof error.status === 'number') {
-    return failureFromHttp(error.status, { error: error.error }, error.headers);
-  }
-  // An `error` event inside a stream that had started fine: the SDK throws it without a status.
-  if (error instanceof APIError)
-    return failureFromStreamError({ error: error.error }, error.message);
-  if (error instanceof SyntaxError)
-    return invalidResponseFailure(`Malformed response: ${error.message}`);
-  if (error instanceof TypeError) return networkFailure(error.message);
-  throw error;
 }

@@ -1,23 +1,11 @@
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from 'openai';
+import type OpenAI from 'openai';
 import type {
   Response as OpenAIResponse,
   ResponseCreateParamsBase,
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
 import { type Clock, realClock } from '../clock.js';
-import {
-  abortFailure,
-  failureFromHttp,
-  failureFromStreamError,
-  invalidResponseFailure,
-  networkFailure,
-  timeoutFailure,
-} from './failure.js';
+import { failureFromStreamError, invalidResponseFailure } from './failure.js';
 import {
   isResponseObject,
   ResponseCallAccumulator,
@@ -27,7 +15,14 @@ import {
   responseUsage,
   toResponsesParams,
 } from './openai-responses-wire.js';
-import { type ProgressGuard, progressGuard } from './progress-guard.js';
+import {
+  completeThroughSdk,
+  createOpenAIClient,
+  emptyBody,
+  estimateTokens,
+  sdkFailure,
+} from './openai-sdk.js';
+import type { ProgressGuard } from './progress-guard.js';
 import type {
   CallOptions,
   ModelOutcome,
@@ -55,11 +50,6 @@ export interface OpenAIResponsesOptions {
 
 type Params = ResponseCreateParamsBase & { model: string };
 
-/** Rough count used only when a backend omits usage: about four characters per token. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /**
  * A provider for the OpenAI Responses API (`POST /v1/responses`), on the official SDK.
  *
@@ -73,59 +63,16 @@ function estimateTokens(text: string): number {
  */
 export function createOpenAIResponsesProvider(options: OpenAIResponsesOptions): Provider {
   const clock = options.clock ?? realClock;
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 120_000,
-    fetch: fetchImpl,
-    logLevel: 'off',
-  });
+  const client = createOpenAIClient(options);
   const id = options.id ?? 'openai-responses';
 
-  async function complete(
-    request: ModelRequest,
-    callOptions: CallOptions = {},
-  ): Promise<ModelOutcome> {
-    const startedMs = clock.now();
+  function complete(request: ModelRequest, callOptions: CallOptions = {}): Promise<ModelOutcome> {
     const params = toResponsesParams(request);
-    const guard = progressGuard(
-      clock,
+    return completeThroughSdk(clock, request, callOptions, (requestOptions, guard, startedMs) =>
       request.stream
-        ? { firstByteMs: callOptions.firstByteTimeoutMs, idleMs: callOptions.streamIdleTimeoutMs }
-        : {},
-      callOptions.signal,
+        ? streamed(params, requestOptions, startedMs, guard, callOptions)
+        : plain(params, requestOptions, startedMs),
     );
-    const requestOptions = {
-      ...(guard.signal ? { signal: guard.signal } : {}),
-      headers: {
-        ...callOptions.headers,
-        ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
-      },
-    };
-    try {
-      const response = request.stream
-        ? await streamed(params, requestOptions, startedMs, guard, callOptions)
-        : await plain(params, requestOptions, startedMs);
-      return 'code' in response
-        ? {
-            state: 'error',
-            error: response,
-            latencyMs: clock.now() - startedMs,
-            model: request.model,
-          }
-        : { state: 'ok', response };
-    } catch (error) {
-      return {
-        state: 'error',
-        error: toFailure(error, guard.signal),
-        latencyMs: clock.now() - startedMs,
-        model: request.model,
-      };
-    } finally {
-      guard.done();
-    }
   }
 
   async function plain(
@@ -214,7 +161,7 @@ export function createOpenAIResponsesProvider(options: OpenAIResponsesOptions): 
     if (final === undefined) {
       // The SDK ends a stream quietly when its signal aborts: tell a deadline from a bad stream.
       const signal = guard.signal;
-      if (signal?.aborted) return toFailure(signal.reason, signal);
+      if (signal?.aborted) return sdkFailure(signal.reason, signal);
       return invalidResponseFailure(
         'The stream ended before its final event (response.completed or response.incomplete)',
       );
@@ -271,8 +218,6 @@ export function createOpenAIResponsesProvider(options: OpenAIResponsesOptions): 
   return { id, complete };
 }
 
-async function* emptyBody(): AsyncGenerator<Uint8Array> {}
-
 function estimatedUsage(params: Params, text: string): Usage {
   return {
     inputTokens: estimateTokens(
@@ -282,25 +227,4 @@ function estimatedUsage(params: Params, text: string): Usage {
     ),
     outputTokens: estimateTokens(text),
   };
-}
-
-function toFailure(error: unknown, signal: AbortSignal | undefined): ProviderFailure {
-  if (signal?.aborted) {
-    const reason: unknown = signal.reason;
-    return reason instanceof Error && reason.name === 'TimeoutError'
-      ? timeoutFailure('The request deadline passed during the call')
-      : abortFailure();
-  }
-  if (error instanceof APIUserAbortError) return abortFailure();
-  if (error instanceof APIConnectionTimeoutError) return timeoutFailure(error.message);
-  if (error instanceof APIConnectionError) return networkFailure(error.message);
-  if (error instanceof APIError && typeof error.status === 'number') {
-    return failureFromHttp(error.status, { error: error.error }, error.headers);
-  }
-  if (error instanceof APIError)
-    return failureFromStreamError({ error: error.error }, error.message);
-  if (error instanceof SyntaxError)
-    return invalidResponseFailure(`Malformed response: ${error.message}`);
-  if (error instanceof TypeError) return networkFailure(error.message);
-  throw error;
 }
