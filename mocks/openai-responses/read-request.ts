@@ -1,6 +1,11 @@
 import type { LatencyProfile } from '../latency/latency-profile.js';
-import { aliasOf } from '../openai/model-names.js';
-import { invalidRequestError, type OpenAIErrorBody } from '../openai/openai-error.js';
+import { invalidRequestError } from '../openai/openai-error.js';
+import {
+  invalid,
+  modelProfile,
+  parseJsonBody,
+  type RequestRefusal,
+} from '../openai/read-request.js';
 import type { ChatCompletionRequest, RequestMessage } from '../openai/request-schema.js';
 import { type ResponsesRequest, responsesRequestSchema } from './request-schema.js';
 
@@ -13,19 +18,7 @@ export type ReadResponsesRequest =
       chat: ChatCompletionRequest;
       profile: LatencyProfile;
     }
-  | { state: 'error'; status: number; error: OpenAIErrorBody };
-
-const NOT_JSON =
-  'We could not parse the JSON body of your request. (HINT: The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)';
-
-function invalid(
-  status: number,
-  message: string,
-  code: string | null = null,
-  param: string | null = null,
-): ReadResponsesRequest {
-  return { state: 'error', status, error: { message, type: 'invalid_request_error', param, code } };
-}
+  | RequestRefusal;
 
 /**
  * The conversation as chat messages: `instructions` first as a system message, consecutive
@@ -125,15 +118,15 @@ export function readResponsesRequest(
   if (method !== 'POST' || !path.endsWith('/responses')) {
     return invalid(404, `Invalid URL (${method} ${path})`);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return invalid(400, NOT_JSON);
-  }
-  const parsed = responsesRequestSchema.safeParse(body);
+  const json = parseJsonBody(bodyText);
+  if (json.state === 'error') return json;
+  const parsed = responsesRequestSchema.safeParse(json.body);
   if (!parsed.success) {
-    return { state: 'error', status: 400, error: invalidRequestError(parsed.error.issues, body) };
+    return {
+      state: 'error',
+      status: 400,
+      error: invalidRequestError(parsed.error.issues, json.body),
+    };
   }
   const request = parsed.data;
   if (request.previous_response_id) {
@@ -146,10 +139,12 @@ export function readResponsesRequest(
   }
   const converted = toChatMessages(request);
   if (converted.state === 'error') return invalid(400, converted.message, null, 'input');
-  const profile = latencyTable.get(request.model) ?? latencyTable.get(aliasOf(request.model) ?? '');
-  if (!profile) {
-    const message = `The model \`${request.model}\` does not exist or you do not have access to it.`;
-    return invalid(404, message, 'model_not_found');
-  }
-  return { state: 'ok', request, chat: toChatRequest(request, converted.messages), profile };
+  const model = modelProfile(request.model, latencyTable);
+  if (model.state === 'error') return model;
+  return {
+    state: 'ok',
+    request,
+    chat: toChatRequest(request, converted.messages),
+    profile: model.profile,
+  };
 }
