@@ -3,12 +3,15 @@ import { hostname } from 'node:os';
 import { Command, Option } from 'commander';
 import { checkName } from '../../src/agents/bus/validate.js';
 import {
+  AgentBusErrorCodes,
+  ContextStoreErrorCodes,
   createConversationClient,
   createRedisBus,
   createRedisContextStore,
   createSupportDemo,
   HybridBenchError,
   loadDeployment,
+  StateStoreErrorCodes,
 } from '../../src/index.js';
 import type { LiveProvider } from '../backends/provider-models.js';
 import { startAgentWorkerHost } from '../serve/serve-agent-worker.js';
@@ -228,13 +231,16 @@ function workerName(name: string): void {
  * A worker or requester that cannot start because of what it was given — its own checks
  * (RangeError), or a Redis that is not reachable at REDIS_URL — exits 2 with the message alone.
  */
+const REDIS_UNAVAILABLE: ReadonlySet<string> = new Set([
+  AgentBusErrorCodes.unavailable,
+  ContextStoreErrorCodes.unavailable,
+  StateStoreErrorCodes.unavailable,
+]);
+
 function asUsageError(error: unknown): unknown {
   if (error instanceof UsageError) return error;
   if (error instanceof RangeError) return new UsageError(error.message);
-  if (
-    error instanceof HybridBenchError &&
-    /unavailable|not reachable/i.test(`${error.code} ${error.message}`)
-  )
+  if (error instanceof HybridBenchError && REDIS_UNAVAILABLE.has(error.code))
     return new UsageError(`${error.message} (check REDIS_URL, or start Redis)`);
   return error;
 }

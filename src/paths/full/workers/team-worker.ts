@@ -213,15 +213,8 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
 
   /** The conversation ended with the error a turn kept throwing. */
   function failedTurn(context: ConversationContext, error: unknown): TurnResult {
-    const { conversationId, transcript, facts, handoffs, turns } = context;
     const message = error instanceof Error ? error.message : String(error);
-    const draft: ContextDraft = structuredClone({
-      conversationId,
-      transcript,
-      facts,
-      handoffs,
-      ...(turns ? { turns } : {}),
-    });
+    const draft = draftOf(context);
     draft.ending = { state: 'error', code: 'worker_error', message, atMs: clock.wallNow() };
     return { draft, label: 'failed (worker_error)' };
   }
@@ -243,7 +236,7 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       requestId: context.conversationId,
       tier: 'full',
       signal: deadline.signal,
-      deadlineAtMs: clock.now() + Math.max(0, body.deadlineAtMs - clock.wallNow()),
+      deadlineAtMs: deadline.atMs,
       capUsd: (options.capUsd ?? Number.POSITIVE_INFINITY) - spentBeforeUsd,
       spentUsd: 0,
       attempts: [],
@@ -265,11 +258,7 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
     const budgeted = enterAgentBudget(pathContext, budget);
     const start = startTurn(agent, pathContext, 0);
     const startedAtMs = clock.wallNow();
-    const { conversationId: _id, version: _version, ...rest } = context;
-    const draft: ContextDraft = structuredClone({
-      conversationId: context.conversationId,
-      ...rest,
-    });
+    const draft = draftOf(context);
     try {
       const run = await telemetry.span('agent_turn', { agent: agent.name }, () =>
         runAgent(
@@ -327,4 +316,10 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       ...(options.signal ? { signal: options.signal } : {}),
     });
   }
+}
+
+/** A stored context as the next write's starting point: a copy, without the store's version. */
+function draftOf(context: ConversationContext): ContextDraft {
+  const { version: _version, ...draft } = context;
+  return structuredClone(draft);
 }
