@@ -5,20 +5,15 @@ import type {
   ContextTurn,
   ConversationContext,
 } from '../../../agents/context/context-store.js';
-import { runAgent } from '../../../agents/run-agent.js';
 import type { AgentTurnRecord } from '../../../agents/run-records.js';
 import type { AgentTeam } from '../../../agents/team.js';
 import { type Clock, realClock } from '../../../clock.js';
 import { createDeadline } from '../../../pipeline/deadline.js';
 import type { Dispatch, RequestScope } from '../../../pipeline/request-scope.js';
 import { noTelemetry, type Telemetry } from '../../../telemetry/telemetry.js';
-import { endTurn, startTurn } from '../../agent-turn.js';
 import type { PathContext } from '../../path-result.js';
-import { runOptionsFor } from '../../single-agent.js';
-import { enterAgentBudget } from '../agent-budget.js';
-import { absorbToolRuns, addHandoff, agentInput } from '../conversation-state.js';
-import type { FullPathOptions } from '../full-path.js';
-import { nextStep } from '../handoff-guard.js';
+import { addHandoff } from '../conversation-state.js';
+import { createTurnTaker, type FullPathOptions } from '../take-turn.js';
 import { ENDED_MESSAGE, readTurnBody, TURN_MESSAGE, type TurnBody } from './turn-messages.js';
 
 /** What a worker reports about each message it handles (for logs and tests). */
@@ -92,20 +87,11 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
   const clock = options.clock ?? realClock;
   const telemetry = options.telemetry ?? noTelemetry;
   const emit = options.onEvent ?? (() => undefined);
-  const limits = {
-    maxSteps: options.path.maxStepsPerAgent,
-    maxOutputTokens: options.path.maxOutputTokens,
-  };
-  const transcriptMessages = options.path.handoffTranscriptMessages ?? 12;
+  const takeTurn = createTurnTaker(team, options.path);
   const agentsServed = options.agents ?? [...team.agents.keys()];
   if (agentsServed.length === 0)
     throw new RangeError(`Worker "${worker}" was given no agents to serve.`);
-  for (const name of Object.keys(options.path.agentBudgets ?? {})) {
-    if (!team.agents.has(name))
-      throw new RangeError(
-        `paths.full.agentBudgets.${name}: no agent "${name}" in the team; use one of ${[...team.agents.keys()].join(', ')}.`,
-      );
-  }
+
   for (const name of agentsServed) {
     if (!team.agents.has(name))
       throw new RangeError(
@@ -254,23 +240,13 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       telemetry,
       spentUsd: () => scope.spentUsd,
     };
-    const budget = options.path.agentBudgets?.[agent.name] ?? options.path.agentBudget;
-    const budgeted = enterAgentBudget(pathContext, budget);
-    const start = startTurn(agent, pathContext, 0);
     const startedAtMs = clock.wallNow();
     const draft = draftOf(context);
     try {
-      const run = await telemetry.span('agent_turn', { agent: agent.name }, () =>
-        runAgent(
-          agent,
-          agentInput(agent, draft, transcriptMessages),
-          runOptionsFor(budgeted.context, limits),
-        ),
-      );
+      const chain = { agents: agentsOf(context), handoffs: context.handoffs };
+      const { record, step } = await takeTurn(agent, draft, chain, pathContext, 0);
       // The worker itself is stopping: leave the turn to another worker.
       if (options.signal?.aborted) return undefined;
-      const exhausted = budgeted.exhausted();
-      const record = endTurn(start, run, pathContext, exhausted);
       const turn: ContextTurn = {
         agent: agent.name,
         worker,
@@ -283,14 +259,7 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
         ...(record.errorCode === undefined ? {} : { errorCode: record.errorCode }),
         ...(record.budget === undefined ? {} : { budget: record.budget }),
       };
-      absorbToolRuns(draft, agent, run.toolRuns);
       draft.turns = [...(draft.turns ?? []), turn];
-      const step = nextStep(
-        team,
-        { agents: agentsOf(context), handoffs: context.handoffs },
-        { agent: agent.name, run, budget: exhausted, requestStopped: deadline.signal.aborted },
-        options.path.maxHandoffs,
-      );
       const atMs = clock.wallNow();
       let label: string;
       if (step.kind === 'handoff') {
@@ -306,7 +275,6 @@ export async function startTeamWorker(options: TeamWorkerOptions): Promise<void>
       }
       return { draft, turn, record, label };
     } finally {
-      budgeted.dispose();
       deadline.dispose();
     }
   }
