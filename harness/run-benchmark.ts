@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type FaultProfile, looksLikeProfileFile, resolveFaultProfile } from '../mocks/index.js';
 import {
@@ -6,6 +5,7 @@ import {
   createBridge,
   createStateStore,
   createSupportDemo,
+  installedVersion,
   type LoadedDeployment,
   type LoadedPlugins,
   type Mode,
@@ -95,13 +95,6 @@ export interface BenchmarkResult {
   report: Report;
   /** The run's report folder. */
   dir: string;
-}
-
-async function toolVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 /** The suite's own `faults`: a built-in name, a file next to the suite, or a profile written in it. */
@@ -234,7 +227,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       ...(regression.length > 0 ? { regression } : {}),
       runId,
       createdAt,
-      toolVersion: await toolVersion(),
+      toolVersion: await installedVersion(),
       suite,
       options: {
         modes: [...options.modes],

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PATH_NAMES } from '../../src/index.js';
+import { installedVersion, PATH_NAMES } from '../../src/index.js';
 import {
   buildLoadReport,
   type LoadReport,
@@ -11,11 +10,6 @@ import {
 import type { Suite } from '../scenario/index.js';
 import { resolveSla } from '../verdict/index.js';
 import type { LoadServer } from './server-process.js';
-
-async function toolVersion(): Promise<string> {
-  const file = new URL('../../package.json', import.meta.url);
-  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
-}
 
 function runIdFor(date: Date, suite: string, kind: string): string {
   const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -33,7 +27,7 @@ export async function writeLoadRun(input: {
   const report = buildLoadReport({
     runId: runIdFor(input.createdAt, input.suite.name, input.load.kind),
     createdAt: input.createdAt,
-    toolVersion: await toolVersion(),
+    toolVersion: await installedVersion(),
     suite: input.suite,
     wallTimeMs: input.wallTimeMs,
     load: input.load,

@@ -1,3 +1,4 @@
+export { installedVersion } from '../installed-version.js';
 export type {
   OptionsIssue,
   OptionsSchema,
@@ -10,7 +11,6 @@ export type {
   ToolSetFactory,
 } from './define-plugin.js';
 export { definePlugin } from './define-plugin.js';
-export { installedVersion } from './installed-version.js';
 export type {
   LoadedPlugin,
   LoadedPlugins,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 let cached: Promise<string> | undefined;
 
 async function find(): Promise<string> {
-  // src/plugins in the repository, dist/src/plugins once built: walk up to our package.json.
+  // src/ in the repository, dist/src once built: walk up to our package.json.
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const text = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
@@ -19,7 +19,7 @@ async function find(): Promise<string> {
   }
 }
 
-/** The installed hybrid-bench version, which plugins' `hybridBench` ranges are checked against. */
+/** The installed hybrid-bench version: what reports record and plugins' `hybridBench` ranges are checked against. */
 export function installedVersion(): Promise<string> {
   cached ??= find();
   return cached;
