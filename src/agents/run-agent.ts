@@ -65,6 +65,8 @@ export async function runAgent(
     ...(options.userId === undefined ? {} : { userId: options.userId }),
   };
 
+  // One object for the run's calls: middleware copies headers, never changes them.
+  const headers = Object.freeze({ [AGENT_LABEL_HEADER]: agent.name });
   for (let step = 0; step < options.maxSteps; step++) {
     const startedMs = options.clock.now();
     const outcome = await options.call(
@@ -81,7 +83,7 @@ export async function runAgent(
       {
         signal: options.signal,
         requestId: options.requestId,
-        headers: { [AGENT_LABEL_HEADER]: agent.name },
+        headers,
       },
     );
     const record = toCallRecord(agent, startedMs, outcome);
