@@ -28,8 +28,25 @@ afterAll(() => {
   for (const w of workers) w.child.kill('SIGKILL');
 });
 
+/**
+ * An agent's turn bound and the ack timeout that must outlast it (as the worker demands). The kill
+ * test keeps both short so a dead worker's turn is redelivered soon; a test that needs no
+ * redelivery gives turns room, so a slow CI machine or a long modelled delay is not a budget
+ * escalation.
+ */
+interface TurnBounds {
+  agentMaxMs: number;
+  ackTimeout: string;
+}
+const SHORT_TURNS: TurnBounds = { agentMaxMs: 8_000, ackTimeout: '13s' };
+const ROOMY_TURNS: TurnBounds = { agentMaxMs: 20_000, ackTimeout: '25s' };
+
 /** `bench agents worker` in its own process, on the mock (delays scaled down), until killed. */
-async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
+async function startWorker(
+  name: string,
+  keyPrefix: string,
+  bounds: TurnBounds = SHORT_TURNS,
+): Promise<Worker> {
   const child = spawn(
     process.execPath,
     [
@@ -41,7 +58,7 @@ async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
       '--key-prefix',
       keyPrefix,
       '--ack-timeout',
-      '10s',
+      bounds.ackTimeout,
       '--config',
       CONFIG,
       '--time-scale',
@@ -51,8 +68,7 @@ async function startWorker(name: string, keyPrefix: string): Promise<Worker> {
       env: {
         ...process.env,
         REDIS_URL: TEST_REDIS_URL,
-        // An agent's turn is bounded well inside the ack timeout, as the worker demands.
-        HB__spec__runtime__paths__full__agentBudget__maxMs: '5000',
+        HB__spec__runtime__paths__full__agentBudget__maxMs: String(bounds.agentMaxMs),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -203,7 +219,7 @@ describe('agent workers in two processes on the real Redis', () => {
 describe('bench agents', () => {
   it('answers a conversation sent with `bench agents ask` through a worker process', async () => {
     const keyPrefix = redis.nextPrefix();
-    const worker = await startWorker('w-ask', keyPrefix);
+    const worker = await startWorker('w-ask', keyPrefix, ROOMY_TURNS);
     const result = await bench(
       ['agents', 'ask', '--key-prefix', keyPrefix, 'My thermostat DEV-2003 shows error code E104.'],
       { REDIS_URL: TEST_REDIS_URL },
@@ -211,7 +227,7 @@ describe('bench agents', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(answer).toMatchObject({
+    expect(answer, JSON.stringify(answer)).toMatchObject({
       state: 'ended',
       ending: { state: 'ok' },
       agents: ['customer-service', 'technical-support'],
