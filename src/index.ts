@@ -152,6 +152,7 @@ export {
   createOpenAICompatibleProvider,
   createOpenAIResponsesProvider,
   createScriptedProvider,
+  createUndiciFetch,
   FAILURE_CODES,
   isRetryable,
   parseRetryAfterMs,

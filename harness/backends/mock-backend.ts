@@ -4,7 +4,7 @@ import {
   installMswMock,
   startHttpMockServer,
 } from '../../mocks/index.js';
-import { type Clock, createOpenAICompatibleProvider } from '../../src/index.js';
+import { type Clock, createOpenAICompatibleProvider, createUndiciFetch } from '../../src/index.js';
 import type { Backend } from './backend.js';
 
 /** A host that can never resolve: if interception failed, the request fails instead of leaving the machine. */
@@ -40,11 +40,21 @@ export async function startMockBackend(options: MockBackendOptions): Promise<Bac
   if (options.transport === 'http') {
     const server = await startHttpMockServer({ handler });
     const baseUrl = `${server.url}/v1`;
+    // Real sockets: the provider calls over undici's keep-alive pool, as a live backend's do.
+    const http = createUndiciFetch();
     return {
       name: 'mock-server',
       baseUrl,
-      provider: createOpenAICompatibleProvider({ baseURL: baseUrl, apiKey: 'mock-key', ...clock }),
-      close: () => server.close(),
+      provider: createOpenAICompatibleProvider({
+        baseURL: baseUrl,
+        apiKey: 'mock-key',
+        fetch: http.fetch,
+        ...clock,
+      }),
+      close: async () => {
+        await http.close();
+        await server.close();
+      },
     };
   }
   const mock = installMswMock({ baseUrl: MSW_ORIGIN, paths: ['/*'], handler });

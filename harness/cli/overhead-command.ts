@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { type HttpClientComparison, measureHttpClients } from '../perf/measure-http-clients.js';
 import { measureOverhead } from '../perf/measure-overhead.js';
 import {
   measureServerOverhead,
@@ -32,10 +33,23 @@ function serverTable(r: ServerOverheadResult): string {
   ].join('\n');
 }
 
+function httpClientTable(r: HttpClientComparison): string {
+  const row = (name: string, f: HttpClientComparison['fetch']) =>
+    `  ${name.padEnd(36)} ${f.cpuUsPerCall.toFixed(0).padStart(5)} µs CPU/call  ${f.callsPerSecond.toFixed(0).padStart(6)} calls/s   p50 ${ms(f.latencyMs.p50)}  p99 ${ms(f.latencyMs.p99)}`;
+  return [
+    `provider HTTP client (openai SDK, streamed → loopback mock server), ${r.calls} calls × ${r.rounds} rounds, ${r.concurrency} in flight:`,
+    row('global fetch (msw can intercept)', r.fetch),
+    row('undici request, keep-alive pool', r.undici),
+    `  undici costs ${r.cpuRatio.toFixed(3)} × fetch's CPU per call`,
+    '',
+  ].join('\n');
+}
+
 async function inProcess(flags: OverheadFlags): Promise<void> {
   const result = await measureOverhead(flags.iterations);
+  const httpClients = await measureHttpClients();
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, httpClients })}\n`);
     return;
   }
   const { medianMs: m, p95Ms: p, addedMs: a } = result;
@@ -47,6 +61,7 @@ async function inProcess(flags: OverheadFlags): Promise<void> {
       `  harness job (runner + record)          ${ms(m.harnessJob)} (${ms(p.harnessJob)})   adds ${ms(a.harness)}`,
       `  harness + bridge over a direct call:   ${ms(a.total)} (${((m.harnessJob / m.providerCall - 1) * 100).toFixed(1)}%)`,
       '',
+      httpClientTable(httpClients),
     ].join('\n'),
   );
 }
@@ -57,7 +72,11 @@ export function overheadCommand(): Command {
     .description(
       'Measure what the bridge server adds over a bare pass-through proxy, both in front of one zero-latency mock server (--in-process: per layer, without HTTP in front)',
     )
-    .option('--in-process', 'time provider call, bridge.run and harness job in this process', false)
+    .option(
+      '--in-process',
+      'time provider call, bridge.run and harness job in this process, and the provider HTTP client (fetch or undici)',
+      false,
+    )
     .addOption(
       new Option('--rate <rps>', 'open-loop rate for the added latency')
         .argParser(positiveNumberFlag('--rate'))

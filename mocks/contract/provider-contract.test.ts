@@ -1,6 +1,8 @@
 import { ChatOpenAI } from '@langchain/openai';
+import { afterAll } from 'vitest';
 import { createAgnoAgentOSProvider } from '../../src/providers/agno-agentos.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic.js';
+import { createUndiciFetch } from '../../src/providers/http/undici-fetch.js';
 import { createLangChainProvider } from '../../src/providers/langchain.js';
 import { createOpenAICompatibleProvider } from '../../src/providers/openai-compatible.js';
 import { createOpenAIResponsesProvider } from '../../src/providers/openai-responses.js';
@@ -11,6 +13,28 @@ describeProviderContract({
   model: 'gpt-4o-mini',
   client: (origin) => createOpenAICompatibleProvider({ baseURL: `${origin}/v1`, apiKey: 'k' }),
   serverSideTools: false,
+});
+
+// The clients the live backends use: the SDK on undici's keep-alive pool.
+const pool = createUndiciFetch();
+afterAll(() => pool.close());
+
+describeProviderContract({
+  name: 'OpenAI chat completions on undici',
+  model: 'gpt-4o-mini',
+  client: (origin) =>
+    createOpenAICompatibleProvider({ baseURL: `${origin}/v1`, apiKey: 'k', fetch: pool.fetch }),
+  serverSideTools: false,
+  transports: ['loopback'],
+});
+
+describeProviderContract({
+  name: 'OpenAI Responses on undici',
+  model: 'gpt-4o-mini',
+  client: (origin) =>
+    createOpenAIResponsesProvider({ baseURL: `${origin}/v1`, apiKey: 'k', fetch: pool.fetch }),
+  serverSideTools: false,
+  transports: ['loopback'],
 });
 
 describeProviderContract({

@@ -24,6 +24,11 @@ export interface ContractSubject {
   serverSideTools: boolean;
   /** What the client reports for each fault, where it differs from the common expectation. */
   faultCodes?: Partial<Record<FaultKind, FailureCode>>;
+  /**
+   * The transports to run over (default both). A client on its own sockets (undici's pool)
+   * bypasses msw, so it runs over the loopback server only.
+   */
+  transports?: readonly Transport[];
 }
 
 const COMMON_FAULT_CODES: Partial<Record<FaultKind, FailureCode>> = {
@@ -44,7 +49,7 @@ const ORDER_TOOLS: ToolSpec[] = createSupportDemo()
   .prototype.tools.filter((t) => t.name === 'lookup_order' || t.name === 'track_shipment')
   .map((t) => t.spec);
 
-type Transport = 'msw' | 'loopback';
+export type Transport = 'msw' | 'loopback';
 
 async function serve(
   transport: Transport,
@@ -72,7 +77,7 @@ const always = (fault: FaultKind, params?: Record<string, unknown>): FaultProfil
  * and cancellation through the deadline's signal.
  */
 export function describeProviderContract(subject: ContractSubject): void {
-  for (const transport of ['msw', 'loopback'] as const) {
+  for (const transport of subject.transports ?? (['msw', 'loopback'] as const)) {
     describe(`${subject.name} over ${transport}`, () => {
       let served: { origin: string; close(): Promise<void> } | undefined;
       const use = async (faults?: FaultProfile, latency: 'zero' | 'realistic' = 'zero') => {

@@ -10,6 +10,8 @@ export {
   parseRetryAfterMs,
   timeoutFailure,
 } from './failure.js';
+export type { UndiciFetch, UndiciFetchOptions } from './http/undici-fetch.js';
+export { createUndiciFetch } from './http/undici-fetch.js';
 export type { OpenAICompatibleOptions } from './openai-compatible.js';
 export { createOpenAICompatibleProvider } from './openai-compatible.js';
 export type { OpenAIResponsesOptions } from './openai-responses.js';

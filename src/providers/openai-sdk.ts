@@ -13,6 +13,7 @@ import {
   networkFailure,
   timeoutFailure,
 } from './failure.js';
+import { isConnectionError } from './http/undici-fetch.js';
 import { type ProgressGuard, progressGuard } from './progress-guard.js';
 import type {
   CallOptions,
@@ -129,7 +130,7 @@ export function sdkFailure(error: unknown, signal: AbortSignal | undefined): Pro
     return failureFromStreamError({ error: error.error }, error.message);
   if (error instanceof SyntaxError)
     return invalidResponseFailure(`Malformed response: ${error.message}`);
-  if (error instanceof TypeError) return networkFailure(error.message);
+  if (error instanceof TypeError || isConnectionError(error)) return networkFailure(error.message);
   throw error;
 }
 

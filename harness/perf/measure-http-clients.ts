@@ -1,0 +1,155 @@
+import {
+  createOpenAICompatibleProvider,
+  createSupportDemo,
+  createUndiciFetch,
+  type ModelRequest,
+  type Provider,
+  resolveConfig,
+} from '../../src/index.js';
+import { BENCH_BIN, mockServerArgs } from '../load/server-process.js';
+import { describe } from '../stats/index.js';
+import { startChildService } from './child-service.js';
+
+/** One HTTP client under the provider: what a call costs this process, and how long it takes. */
+export interface HttpClientFigures {
+  /** CPU (user + system) this process spent per call, median over rounds. */
+  cpuUsPerCall: number;
+  /** Calls per second at the given concurrency, median over rounds. */
+  callsPerSecond: number;
+  /** Per call, send to the last chunk read, median of the rounds' percentiles. */
+  latencyMs: { p50: number; p99: number };
+}
+
+export interface HttpClientComparison {
+  calls: number;
+  concurrency: number;
+  rounds: number;
+  /** Node's global fetch (what msw intercepts): the providers' default. */
+  fetch: HttpClientFigures;
+  /** undici's `request` on a keep-alive pool: what the live and loopback backends use. */
+  undici: HttpClientFigures;
+  /** undici's CPU per call over fetch's (below 1: undici is cheaper). */
+  cpuRatio: number;
+}
+
+export interface HttpClientOptions {
+  /** Calls per client per round (default 2000). */
+  calls?: number;
+  /** Calls in flight at once (default 16). */
+  concurrency?: number;
+  /** Alternating rounds (default 3). */
+  rounds?: number;
+}
+
+interface Round {
+  cpuUsPerCall: number;
+  callsPerSecond: number;
+  latencyMs: number[];
+}
+
+async function drive(
+  provider: Provider,
+  request: ModelRequest,
+  calls: number,
+  concurrency: number,
+): Promise<Round> {
+  const latencyMs: number[] = [];
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < calls) {
+        next++;
+        const sent = performance.now();
+        const outcome = await provider.complete(request);
+        if (outcome.state !== 'ok')
+          throw new Error(`the mock answered ${outcome.error.code}: ${outcome.error.message}`);
+        latencyMs.push(performance.now() - sent);
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return {
+    cpuUsPerCall: (used.user + used.system) / calls,
+    callsPerSecond: (calls / elapsedMs) * 1000,
+    latencyMs,
+  };
+}
+
+const median = (values: number[]) => describe(values)?.p50 ?? Number.NaN;
+
+function figures(rounds: Round[]): HttpClientFigures {
+  return {
+    cpuUsPerCall: median(rounds.map((r) => r.cpuUsPerCall)),
+    callsPerSecond: median(rounds.map((r) => r.callsPerSecond)),
+    latencyMs: {
+      p50: median(rounds.map((r) => describe(r.latencyMs)?.p50 ?? Number.NaN)),
+      p99: median(rounds.map((r) => describe(r.latencyMs)?.p99 ?? Number.NaN)),
+    },
+  };
+}
+
+/**
+ * The provider's HTTP client measured on its own: the bridge's simple-path call (the openai SDK,
+ * streamed) against the loopback mock server in a process of its own, through Node's global
+ * fetch and through undici's `request` on a keep-alive pool, alternating, in this process.
+ */
+export async function measureHttpClients(
+  options: HttpClientOptions = {},
+): Promise<HttpClientComparison> {
+  const calls = options.calls ?? 2000;
+  const concurrency = options.concurrency ?? 16;
+  const rounds = options.rounds ?? 3;
+  const mock = await startChildService(
+    process.execPath,
+    [BENCH_BIN, ...mockServerArgs({ latency: 'zero', seed: 42 })],
+    { name: 'bench mock-server' },
+  );
+  const pool = createUndiciFetch();
+  try {
+    const { openai } = JSON.parse(mock.firstLine) as { openai: string };
+    const config = resolveConfig({});
+    const request: ModelRequest = {
+      model: config.paths.simple.model,
+      messages: [
+        { role: 'system', content: createSupportDemo().prototype.instructions },
+        { role: 'user', content: 'How long does standard shipping take?' },
+      ],
+      maxOutputTokens: config.paths.simple.maxOutputTokens,
+      stream: config.stream,
+    };
+    const clients = {
+      fetch: createOpenAICompatibleProvider({ baseURL: openai, apiKey: 'mock-key' }),
+      undici: createOpenAICompatibleProvider({
+        baseURL: openai,
+        apiKey: 'mock-key',
+        fetch: pool.fetch,
+      }),
+    };
+    const measured: Record<keyof typeof clients, Round[]> = { fetch: [], undici: [] };
+    // Warm-up: sockets open and the JIT settles for both before anything counts.
+    for (const provider of Object.values(clients))
+      await drive(provider, request, Math.min(500, calls), concurrency);
+    for (let round = 0; round < rounds; round++) {
+      const order =
+        round % 2 === 0 ? (['fetch', 'undici'] as const) : (['undici', 'fetch'] as const);
+      for (const name of order)
+        measured[name].push(await drive(clients[name], request, calls, concurrency));
+    }
+    const fetchFigures = figures(measured.fetch);
+    const undiciFigures = figures(measured.undici);
+    return {
+      calls,
+      concurrency,
+      rounds,
+      fetch: fetchFigures,
+      undici: undiciFigures,
+      cpuRatio: undiciFigures.cpuUsPerCall / fetchFigures.cpuUsPerCall,
+    };
+  } finally {
+    await pool.close();
+    await mock.stop();
+  }
+}
