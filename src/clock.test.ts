@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ManualClock, realClock } from './clock.js';
+import { type Clock, ManualClock, realClock, startTimer } from './clock.js';
 
 describe('ManualClock', () => {
   it('resolves a sleep only once time has advanced past it', async () => {
@@ -67,5 +67,48 @@ describe('realClock', () => {
     setTimeout(() => controller.abort(new DOMException('late', 'TimeoutError')), 5);
     await expect(sleeping).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('startTimer', () => {
+  it('fires a manual clock’s timer at its time, and never once cancelled', async () => {
+    const clock = new ManualClock();
+    const fired: string[] = [];
+    startTimer(clock, 100, () => fired.push('a'));
+    const cancel = startTimer(clock, 50, () => fired.push('b'));
+    expect(clock.pending).toBe(2);
+    cancel();
+    expect(clock.pending).toBe(1);
+    await clock.advance(99);
+    expect(fired).toEqual([]);
+    await clock.advance(1);
+    expect(fired).toEqual(['a']);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('fires on the real clock, and not after cancel', async () => {
+    const fired: string[] = [];
+    startTimer(realClock, 5, () => fired.push('kept'));
+    const cancel = startTimer(realClock, 5, () => fired.push('cancelled'));
+    cancel();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(fired).toEqual(['kept']);
+  });
+
+  it('stands in with a sleep on a clock that has no timer of its own', async () => {
+    const manual = new ManualClock();
+    const sleepOnly: Clock = {
+      now: () => manual.now(),
+      wallNow: () => manual.wallNow(),
+      sleep: (ms, signal) => manual.sleep(ms, signal),
+    };
+    const fired: string[] = [];
+    startTimer(sleepOnly, 10, () => fired.push('a'));
+    const cancel = startTimer(sleepOnly, 10, () => fired.push('b'));
+    cancel();
+    await manual.advance(10);
+    await Promise.resolve();
+    expect(fired).toEqual(['a']);
+    expect(manual.pending).toBe(0);
   });
 });

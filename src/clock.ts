@@ -11,6 +11,28 @@ export interface Clock {
   wallNow(): number;
   /** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls `fire` once, `ms` from now, unless the returned function is called first. Optional: a
+   * clock without it gets a sleep and an abort controller in its place ({@link startTimer}); the
+   * real and manual clocks have it, because a deadline, a hedge and a stall guard start one per
+   * request, and an abort controller each would be most of their cost.
+   */
+  timer?(ms: number, fire: () => void): () => void;
+}
+
+/**
+ * Calls `fire` once, `ms` from now on `clock`, unless the returned cancel is called first.
+ *
+ * @example
+ * const cancel = startTimer(clock, 500, () => controller.abort());
+ * // … the work ended in time:
+ * cancel();
+ */
+export function startTimer(clock: Clock, ms: number, fire: () => void): () => void {
+  if (clock.timer) return clock.timer(ms, fire);
+  const stop = new AbortController();
+  clock.sleep(ms, stop.signal).then(fire, () => undefined);
+  return () => stop.abort('cancelled');
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -21,6 +43,10 @@ function abortReason(signal: AbortSignal): unknown {
 export const realClock: Clock = {
   now: () => performance.now(),
   wallNow: () => Date.now(),
+  timer(ms, fire) {
+    const timer = setTimeout(fire, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  },
   sleep(ms, signal) {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (ms <= 0) return Promise.resolve();
@@ -76,6 +102,14 @@ export class ManualClock implements Clock {
   /** Number of sleepers still waiting. */
   get pending(): number {
     return this.#sleepers.length;
+  }
+
+  timer(ms: number, fire: () => void): () => void {
+    const sleeper: Sleeper = { wakeAt: this.#now + Math.max(0, ms), resolve: fire };
+    this.#sleepers.push(sleeper);
+    return () => {
+      this.#sleepers = this.#sleepers.filter((s) => s !== sleeper);
+    };
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -15,8 +15,16 @@ const MICRO = 1e6;
 
 /** The key of a user's spend today (UTC): budgets reset at midnight UTC. */
 export function dailySpendKey(userId: string | undefined, nowMs: number): string {
-  const day = new Date(nowMs).toISOString().slice(0, 10);
-  return `spend:${userId ?? 'anonymous'}:${day}`;
+  return `spend:${userId ?? 'anonymous'}:${utcDay(nowMs)}`;
+}
+
+// The day's name is computed once per day, not per request.
+let cachedDay = { number: Number.NaN, name: '' };
+function utcDay(nowMs: number): string {
+  const number = Math.floor(nowMs / DAY_MS);
+  if (number !== cachedDay.number)
+    cachedDay = { number, name: new Date(nowMs).toISOString().slice(0, 10) };
+  return cachedDay.name;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import { type Clock, startTimer } from '../clock.js';
 
 export interface Deadline {
   signal: AbortSignal;
@@ -12,23 +12,26 @@ export interface Deadline {
  * tell a passed deadline from a caller who gave up), or when `parent` aborts (its reason).
  */
 export function createDeadline(clock: Clock, ms: number, parent?: AbortSignal): Deadline {
+  // One controller and one timer: a deadline is made per request and per attempt.
   const controller = new AbortController();
-  const stop = new AbortController();
-  const onParent = () => controller.abort(parent?.reason);
+  let cancel: (() => void) | undefined;
+  const onParent = () => {
+    cancel?.();
+    controller.abort(parent?.reason);
+  };
   if (parent?.aborted) onParent();
-  else parent?.addEventListener('abort', onParent, { once: true });
-  clock
-    .sleep(Math.max(0, ms), stop.signal)
-    .then(() =>
-      controller.abort(new DOMException(`Deadline of ${Math.round(ms)} ms passed`, 'TimeoutError')),
-    )
-    .catch(() => undefined);
+  else {
+    parent?.addEventListener('abort', onParent, { once: true });
+    cancel = startTimer(clock, Math.max(0, ms), () => {
+      parent?.removeEventListener('abort', onParent);
+      controller.abort(new DOMException(`Deadline of ${Math.round(ms)} ms passed`, 'TimeoutError'));
+    });
+  }
   return {
     signal: controller.signal,
     atMs: clock.now() + ms,
     dispose: () => {
-      // A plain reason: abort() without one builds a DOMException (and its stack) per request.
-      stop.abort('disposed');
+      cancel?.();
       parent?.removeEventListener('abort', onParent);
     },
   };

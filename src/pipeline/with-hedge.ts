@@ -1,3 +1,4 @@
+import { startTimer } from '../clock.js';
 import type { ModelOutcome } from '../providers/provider.js';
 import type { PathName } from '../routing/path.js';
 import type { Middleware } from './request-scope.js';
@@ -41,18 +42,17 @@ export function withHedge(afterMs: Readonly<Partial<Record<PathName, number>>>):
     };
 
     const primary = launch(options.attemptKind ?? 'first');
-    const timer = new AbortController();
-    const hedgeDue = scope.clock.sleep(delayMs, timer.signal).then(
-      () => 'hedge' as const,
-      () => 'cancelled' as const,
-    );
+    let cancelHedge!: () => void;
+    const hedgeDue = new Promise<'hedge'>((resolve) => {
+      cancelHedge = startTimer(scope.clock, delayMs, () => resolve('hedge'));
+    });
     const first = await Promise.race([
       primary.done.then(() => 'done' as const),
       primary.firstByte,
       hedgeDue,
     ]);
     if (first !== 'hedge') {
-      timer.abort('answered before the hedge was due');
+      cancelHedge();
       return primary.done;
     }
     scope.telemetry.fellBack({

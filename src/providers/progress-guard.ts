@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import { type Clock, startTimer } from '../clock.js';
 
 export interface ProgressGuard {
   /** The signal to give the call: the caller's, plus the guard's timers. */
@@ -28,32 +28,25 @@ export function progressGuard(
   if (parent?.aborted) onParent();
   else parent?.addEventListener('abort', onParent, { once: true });
   // One timer per quiet spell, not one per chunk: a chunk only moves `lastMs`, and the timer,
-  // when it fires, sleeps again for what is left. A stream of hundreds of chunks would otherwise
-  // create and abort a timer, a controller and an exception for each.
+  // when it fires, starts again for what is left. A stream of hundreds of chunks would otherwise
+  // create and cancel a timer for each.
   let lastMs = clock.now();
   let started = false;
-  let sleeper: AbortController | undefined;
-  const currentLimit = () => (started ? limits.idleMs : limits.firstByteMs);
-  const watch = async () => {
-    const mine = new AbortController();
-    sleeper = mine;
-    try {
-      for (;;) {
-        const limit = currentLimit();
-        if (limit === undefined) return;
-        const leftMs = lastMs + limit - clock.now();
-        if (leftMs <= 0) {
-          const what = started ? 'Nothing streamed' : 'No response';
-          controller.abort(new DOMException(`${what} within ${limit} ms`, 'TimeoutError'));
-          return;
-        }
-        await clock.sleep(leftMs, mine.signal);
-      }
-    } catch {
-      // replaced at the first byte, or the call is over
+  let over = false;
+  let cancel: (() => void) | undefined;
+  const watch = () => {
+    cancel = undefined;
+    const limit = started ? limits.idleMs : limits.firstByteMs;
+    if (over || limit === undefined) return;
+    const leftMs = lastMs + limit - clock.now();
+    if (leftMs > 0) {
+      cancel = startTimer(clock, leftMs, watch);
+      return;
     }
+    const what = started ? 'Nothing streamed' : 'No response';
+    controller.abort(new DOMException(`${what} within ${limit} ms`, 'TimeoutError'));
   };
-  if (limits.firstByteMs !== undefined) void watch();
+  if (limits.firstByteMs !== undefined) watch();
   return {
     signal: controller.signal,
     progress: () => {
@@ -61,13 +54,14 @@ export function progressGuard(
       if (started) return;
       // The first byte: the idle limit applies from now, with a timer of its own length.
       started = true;
-      sleeper?.abort('first byte');
-      sleeper = undefined;
-      if (limits.idleMs !== undefined) void watch();
+      cancel?.();
+      watch();
     },
     done: () => {
-      sleeper?.abort('done');
-      started = true; // a late progress() cannot re-arm anything
+      over = true; // a late progress() cannot re-arm anything
+      started = true;
+      cancel?.();
+      cancel = undefined;
       parent?.removeEventListener('abort', onParent);
     },
   };
