@@ -1,9 +1,4 @@
-import Anthropic, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type {
   Message,
   MessageCreateParamsBase,
@@ -58,6 +53,22 @@ export interface AnthropicProviderOptions {
  */
 const MESSAGES_PATH = '/v1/messages';
 
+type AnthropicSdk = typeof import('@anthropic-ai/sdk');
+
+/*
+ * The SDK (some 250 modules, about 24 MB of a process) is loaded with the first call of the first
+ * Anthropic provider, not with the library: a bridge serving another provider never carries it.
+ */
+let sdkLoading: Promise<AnthropicSdk> | undefined;
+let sdk: AnthropicSdk | undefined;
+function loadSdk(): Promise<AnthropicSdk> {
+  sdkLoading ??= import('@anthropic-ai/sdk').then((loaded) => {
+    sdk = loaded;
+    return loaded;
+  });
+  return sdkLoading;
+}
+
 /**
  * A provider for the Anthropic Messages API, on the official SDK.
  *
@@ -75,15 +86,20 @@ const MESSAGES_PATH = '/v1/messages';
 export function createAnthropicProvider(options: AnthropicProviderOptions): Provider {
   const clock = options.clock ?? realClock;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 120_000,
-    fetch: fetchImpl,
-    logLevel: 'off',
-    openTelemetry: false,
-  });
+  let client: Anthropic | undefined;
+  const clientOf = async (): Promise<Anthropic> => {
+    const { default: AnthropicClient } = await loadSdk();
+    client ??= new AnthropicClient({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      maxRetries: 0,
+      timeout: options.timeoutMs ?? 120_000,
+      fetch: fetchImpl,
+      logLevel: 'off',
+      openTelemetry: false,
+    });
+    return client;
+  };
   const id = options.id ?? 'anthropic';
 
   async function complete(
@@ -106,9 +122,17 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
       model: request.model,
     });
     try {
+      const client = await clientOf();
       const response = request.stream
-        ? await streamed(params, requestOptions, startedMs, callOptions.signal, callOptions.onText)
-        : await plain(params, requestOptions, startedMs);
+        ? await streamed(
+            client,
+            params,
+            requestOptions,
+            startedMs,
+            callOptions.signal,
+            callOptions.onText,
+          )
+        : await plain(client, params, requestOptions, startedMs);
       return 'code' in response ? failed(response) : { state: 'ok', response };
     } catch (error) {
       return failed(toFailure(error, callOptions.signal));
@@ -116,6 +140,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
   }
 
   async function plain(
+    client: Anthropic,
     params: MessageCreateParamsBase,
     requestOptions: Anthropic.RequestOptions,
     startedMs: number,
@@ -136,6 +161,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
   }
 
   async function streamed(
+    client: Anthropic,
     params: MessageCreateParamsBase,
     requestOptions: Anthropic.RequestOptions,
     startedMs: number,
@@ -194,6 +220,9 @@ function toFailure(error: unknown, signal: AbortSignal | undefined): ProviderFai
       ? timeoutFailure('The request deadline passed during the call')
       : abortFailure();
   }
+  // No SDK loaded: the error is its failure to load, a bug or a broken install, not a failure.
+  if (!sdk) throw error;
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk;
   if (error instanceof APIUserAbortError) return abortFailure();
   if (error instanceof APIConnectionTimeoutError) return timeoutFailure(error.message);
   if (error instanceof APIConnectionError) return networkFailure(error.message);

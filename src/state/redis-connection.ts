@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { StateStoreError, StateStoreErrorCodes } from './state-store-error.js';
 
 export interface RedisConnectOptions {
@@ -51,6 +51,8 @@ export function unavailableError(safeUrl: string, cause: unknown): StateStoreErr
  */
 export async function connectRedis(url: string, options: RedisConnectOptions = {}): Promise<Redis> {
   const safeUrl = redactRedisUrl(url);
+  // Loaded with the first connection: a process whose state stays in memory never carries it.
+  const { Redis } = await import('ioredis');
   const connectTimeoutMs = options.connectTimeoutMs ?? 2000;
   let everReady = false;
   let lastError: unknown;
