@@ -1,26 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
 let cached: Promise<string> | undefined;
 
-async function find(): Promise<string> {
-  // src/ in the repository, dist/src once built: walk up to our package.json.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const text = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
-    if (text !== undefined) {
-      const pkg = JSON.parse(text) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'hybrid-bench' && typeof pkg.version === 'string') return pkg.version;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the package.json of hybrid-bench');
-    dir = parent;
-  }
+async function read(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version?: unknown;
+  };
+  if (typeof pkg.version !== 'string')
+    throw new Error('hybrid-bench’s package.json has no version');
+  return pkg.version;
 }
 
 /** The installed hybrid-bench version: what reports record and plugins' `hybridBench` ranges are checked against. */
 export function installedVersion(): Promise<string> {
-  cached ??= find();
+  cached ??= read();
   return cached;
 }

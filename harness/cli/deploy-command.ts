@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadDeployment } from '../../src/index.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 import {
   applyCommand,
   BLUE_GREEN_DIR,
@@ -39,7 +40,7 @@ function portFlag(value: string): number {
 
 /** `hybrid-bench:<package version>`: the image the Dockerfile's build example tags. */
 async function defaultImage(): Promise<string> {
-  const file = new URL('../../package.json', import.meta.url);
+  const file = join(PACKAGE_ROOT, 'package.json');
   const pkg = JSON.parse(await readFile(file, 'utf8')) as { name: string; version: string };
   return `${pkg.name}:${pkg.version}`;
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { startChildService } from '../perf/child-service.js';
 
 /** The `bench` executable this harness belongs to. */
-export const BENCH_BIN = fileURLToPath(new URL('../../bin/bench.js', import.meta.url));
+export const BENCH_BIN = join(PACKAGE_ROOT, 'bin/bench.js');
 
 export interface ServerProcessOptions {
   latency: 'realistic' | 'zero';

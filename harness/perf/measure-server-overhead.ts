@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { createSupportDemo, resolveConfig } from '../../src/index.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 import type { LoadStep } from '../load/load-result.js';
 import { type LoadTarget, loadTargetOf } from '../load/load-target.js';
 import type { LoadRequest } from '../load/request-cycle.js';
@@ -8,7 +10,8 @@ import { describe } from '../stats/index.js';
 import { resolveSla } from '../verdict/index.js';
 import { startChildService } from './child-service.js';
 
-const PROXY_PROCESS = new URL('./proxy-process.ts', import.meta.url).pathname;
+// Its TypeScript source, run through tsx whether this harness runs from source or compiled.
+const PROXY_PROCESS = join(PACKAGE_ROOT, 'harness/perf/proxy-process.ts');
 const QUESTION = 'How long does standard shipping take?';
 
 export interface ServerOverheadOptions {
