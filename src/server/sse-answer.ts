@@ -22,9 +22,12 @@ export function servedHeaders(result: BridgeResult): Record<string, string> {
 export class SseAnswer {
   readonly #response: ServerResponse;
   readonly #base: { id: string; object: 'chat.completion.chunk'; created: number; model: string };
+  /** A text chunk's event is these two around the JSON string of its text. */
+  readonly #textEvent: { before: string; after: string };
   #leader: object | undefined;
   #sent = '';
   #started = false;
+  #corked = false;
 
   constructor(response: ServerResponse, id: string, model: string) {
     this.#response = response;
@@ -34,6 +37,11 @@ export class SseAnswer {
       created: Math.floor(Date.now() / 1000),
       model,
     };
+    const [before, after] = `data: ${JSON.stringify({
+      ...this.#base,
+      choices: [{ index: 0, delta: { content: '\u0000' }, finish_reason: null }],
+    })}\n\n`.split('"\\u0000"') as [string, string];
+    this.#textEvent = { before, after };
   }
 
   get started(): boolean {
@@ -46,7 +54,7 @@ export class SseAnswer {
     if (attempt !== this.#leader || this.#response.destroyed) return;
     this.#start({});
     this.#sent += delta;
-    this.#chunk({ content: delta }, null);
+    this.#write(this.#textEvent.before + JSON.stringify(delta) + this.#textEvent.after);
   };
 
   /** Ends the stream with the rest of the answer, the finish chunk, usage if asked, `[DONE]`. */
@@ -58,7 +66,9 @@ export class SseAnswer {
     const served = servedHeaders(result);
     this.#start(served);
     const rest = result.text.slice(this.#sent.length);
-    if (rest !== '') for (const content of textChunks(rest)) this.#chunk({ content }, null);
+    if (rest !== '')
+      for (const content of textChunks(rest))
+        this.#write(this.#textEvent.before + JSON.stringify(content) + this.#textEvent.after);
     this.#event({
       ...this.#base,
       choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
@@ -103,6 +113,25 @@ export class SseAnswer {
   }
 
   #event(value: unknown): void {
-    this.#response.write(`data: ${JSON.stringify(value)}\n\n`);
+    this.#write(`data: ${JSON.stringify(value)}\n\n`);
   }
+
+  /**
+   * Events written in one turn of the event loop leave in one write: the deltas of one network
+   * chunk from the backend (often many) cost one syscall, not one each, and none waits longer
+   * than the turn it was written in.
+   */
+  #write(event: string): void {
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#response.cork();
+      process.nextTick(this.#uncork);
+    }
+    this.#response.write(event);
+  }
+
+  readonly #uncork = (): void => {
+    this.#corked = false;
+    this.#response.uncork();
+  };
 }
