@@ -111,12 +111,33 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0] ?? text;
 }
 
+let typeScriptLoader: Promise<void> | undefined;
+
+/**
+ * Imports a module; one in TypeScript that Node cannot load as it is (the CLI runs compiled, or
+ * the library is used from dist/) is loaded again after registering tsx's loader, once.
+ */
+async function importModule(target: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(target)) as Record<string, unknown>;
+  } catch (error: unknown) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !/^file:.*\.[cm]?ts$/.test(target)) throw error;
+    typeScriptLoader ??= import('tsx/esm/api').then(({ register }) => {
+      register();
+    });
+    await typeScriptLoader;
+    // Node keeps the failed import under its URL: ask under another one, the same file.
+    return (await import(`${target}?typescript`)) as Record<string, unknown>;
+  }
+}
+
 async function importEntry(entry: PluginEntry, configDir: string, place: string) {
   const target = isPath(entry.module)
     ? pathToFileURL(resolve(configDir, entry.module)).href
     : entry.module;
   try {
-    return (await import(target)) as Record<string, unknown>;
+    return await importModule(target);
   } catch (error: unknown) {
     const resolved = isPath(entry.module)
       ? ` (resolved to ${resolve(configDir, entry.module)})`
