@@ -46,7 +46,7 @@ const args = (keyword: string, instructions = dockerfile.getInstructions()) =>
 describe('the rendered Dockerfile, parsed', () => {
   it('has a deps stage running npm ci and a slim Node 20 runtime stage copying from it', () => {
     const froms = dockerfile.getFROMs().map((f) => [f.getImageName(), f.getImageTag()]);
-    expect(froms).toHaveLength(2);
+    expect(froms).toHaveLength(3);
     for (const [image, tag] of froms) {
       expect(image).toBe('node');
       expect(tag).toMatch(/^20(\.\d+)*-.*slim$/);
@@ -58,6 +58,25 @@ describe('the rendered Dockerfile, parsed', () => {
     expect(fromDeps.map((copy) => copy.getArgumentsContent())).toEqual([
       '/app/node_modules ./node_modules',
     ]);
+  });
+
+  it('builds dist/ in a build stage with the dev dependencies, and the runtime copies only dist/ from it', () => {
+    const build = stage('build');
+    expect(args('RUN', build)).toEqual(['npm ci --ignore-scripts', 'npm run build']);
+    // The build stage copies the sources after installing, as the runtime does.
+    const buildCopies = args('COPY', build);
+    expect(buildCopies[0]).toContain('tsconfig.build.json');
+    for (const dir of SOURCE_DIRS) expect(buildCopies).toContain(`${dir} ./${dir}`);
+    const fromBuild = dockerfile
+      .getCOPYs()
+      .filter((copy) => copy.getFromFlag()?.getValue() === 'build');
+    expect(fromBuild.map((copy) => copy.getArgumentsContent())).toEqual(['/app/dist ./dist']);
+    // After the sources: dist/BUILT must not be older than what the runtime copies.
+    const runtimeCopies = args('COPY', stage('runtime'));
+    expect(runtimeCopies.at(-1)).toBe('/app/dist ./dist');
+    expect(JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'))).toMatchObject({
+      scripts: { build: expect.stringContaining('dist/BUILT') },
+    });
   });
 
   it('runs as the non-root node user and exposes, stops and health-checks like bench serve', () => {
@@ -118,6 +137,7 @@ describe('the build context (Dockerfile.dockerignore, as Docker matches it)', ()
       'package.json',
       'package-lock.json',
       'tsconfig.json',
+      'tsconfig.build.json',
       'bin/bench.js',
       'src/index.ts',
       'harness/cli/main.ts',
