@@ -38,6 +38,16 @@ describe('bench validate', () => {
     expect(result.stdout).toMatch(/customer-support\.yaml: ok \(\d+ requests\)/);
   });
 
+  it('runs the same from the TypeScript sources as compiled (HB_FROM_SOURCE=1)', async () => {
+    // CI builds dist/ on install, so every other test here runs the compiled CLI.
+    const result = await bench(['validate', 'scenarios/customer-support.yaml'], {
+      HB_FROM_SOURCE: '1',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/customer-support\.yaml: ok \(\d+ requests\)/);
+  });
+
   it('exits 2 naming the file, line, column and field of a bad suite', async () => {
     const result = await bench(['validate', badSuite]);
     expect(result.code).toBe(2);
