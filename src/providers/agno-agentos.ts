@@ -27,6 +27,7 @@ import type {
   ProviderFailure,
   ServerToolCall,
 } from './provider.js';
+import { callHeaders } from './provider.js';
 import { sseEventBatches } from './sse-events.js';
 
 /** Options of {@link createAgnoAgentOSProvider}; the wire format it speaks is in agno-wire.ts. */
@@ -137,10 +138,9 @@ export function createAgnoAgentOSProvider(options: AgnoAgentOSOptions): Provider
       const response = await fetchImpl(url, {
         method: 'POST',
         headers: {
-          ...callOptions.headers,
+          ...callHeaders(callOptions),
           accept: stream ? 'text/event-stream' : 'application/json',
           ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-          ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
         },
         body: form,
         signal: controller.signal,

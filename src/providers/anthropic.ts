@@ -29,6 +29,7 @@ import type {
   Provider,
   ProviderFailure,
 } from './provider.js';
+import { callHeaders } from './provider.js';
 
 export { DEFAULT_ANTHROPIC_MAX_TOKENS } from './anthropic-wire.js';
 
@@ -110,10 +111,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     const params = toAnthropicParams(request);
     const requestOptions = {
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-      headers: {
-        ...callOptions.headers,
-        ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
-      },
+      headers: callHeaders(callOptions),
     };
     const failed = (error: ProviderFailure): ModelOutcome => ({
       state: 'error',

@@ -19,7 +19,7 @@ import {
   networkFailure,
   timeoutFailure,
 } from './failure.js';
-import { progressGuard } from './progress-guard.js';
+import { callProgressGuard } from './progress-guard.js';
 import type {
   CallOptions,
   ChatMessage,
@@ -34,6 +34,7 @@ import type {
   ToolSpec,
   Usage,
 } from './provider.js';
+import { callHeaders } from './provider.js';
 
 /** What the bridge asks of one call that a chat model takes when it is built. */
 export interface LangChainModelSettings {
@@ -162,13 +163,7 @@ export function createLangChainProvider(options: LangChainProviderOptions): Prov
     callOptions: CallOptions = {},
   ): Promise<ModelOutcome> {
     const startedMs = clock.now();
-    const guard = progressGuard(
-      clock,
-      request.stream
-        ? { firstByteMs: callOptions.firstByteTimeoutMs, idleMs: callOptions.streamIdleTimeoutMs }
-        : {},
-      callOptions.signal,
-    );
+    const guard = callProgressGuard(clock, request, callOptions);
     const failed = (error: ProviderFailure): ModelOutcome => ({
       state: 'error',
       error,
@@ -177,10 +172,7 @@ export function createLangChainProvider(options: LangChainProviderOptions): Prov
     });
     try {
       const { runnable, model } = target(request);
-      const headers = {
-        ...callOptions.headers,
-        ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
-      };
+      const headers = callHeaders(callOptions);
       const extra =
         options.callOptions?.({ headers }) ??
         (model !== undefined && isOpenAIChatModel(model) ? openAIHeaders(headers) : {});

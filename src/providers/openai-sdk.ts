@@ -14,7 +14,7 @@ import {
   timeoutFailure,
 } from './failure.js';
 import { isConnectionError } from './http/undici-fetch.js';
-import { type ProgressGuard, progressGuard } from './progress-guard.js';
+import { callProgressGuard, type ProgressGuard } from './progress-guard.js';
 import type {
   CallOptions,
   ModelOutcome,
@@ -22,6 +22,7 @@ import type {
   ModelResponse,
   ProviderFailure,
 } from './provider.js';
+import { callHeaders } from './provider.js';
 
 /*
  * What the two providers on the official `openai` SDK share (chat completions and the Responses
@@ -75,19 +76,10 @@ export async function completeThroughSdk(
   attempt: SdkAttempt,
 ): Promise<ModelOutcome> {
   const startedMs = clock.now();
-  const guard = progressGuard(
-    clock,
-    request.stream
-      ? { firstByteMs: callOptions.firstByteTimeoutMs, idleMs: callOptions.streamIdleTimeoutMs }
-      : {},
-    callOptions.signal,
-  );
+  const guard = callProgressGuard(clock, request, callOptions);
   const requestOptions: SdkRequestOptions = {
     ...(guard.signal ? { signal: guard.signal } : {}),
-    headers: {
-      ...callOptions.headers,
-      ...(callOptions.requestId ? { 'x-client-request-id': callOptions.requestId } : {}),
-    },
+    headers: callHeaders(callOptions),
   };
   try {
     const response = await attempt(requestOptions, guard, startedMs);

@@ -1,4 +1,5 @@
 import { type Clock, startTimer } from '../clock.js';
+import type { CallOptions, ModelRequest } from './provider.js';
 
 export interface ProgressGuard {
   /** The signal to give the call: the caller's, plus the guard's timers. */
@@ -59,10 +60,27 @@ export function progressGuard(
     },
     done: () => {
       over = true; // a late progress() cannot re-arm anything
-      started = true;
       cancel?.();
       cancel = undefined;
       parent?.removeEventListener('abort', onParent);
     },
   };
+}
+
+/**
+ * The guard of one provider call: a streamed request's first-byte and idle limits from its call
+ * options, none for a plain one, under the call's signal.
+ */
+export function callProgressGuard(
+  clock: Clock,
+  request: Pick<ModelRequest, 'stream'>,
+  options: Pick<CallOptions, 'signal' | 'firstByteTimeoutMs' | 'streamIdleTimeoutMs'>,
+): ProgressGuard {
+  return progressGuard(
+    clock,
+    request.stream
+      ? { firstByteMs: options.firstByteTimeoutMs, idleMs: options.streamIdleTimeoutMs }
+      : {},
+    options.signal,
+  );
 }

@@ -55,6 +55,13 @@ export interface CallOptions {
   onText?: (delta: string) => void;
 }
 
+/** The headers a call sends: the caller's, and `x-client-request-id` when it has a request id. */
+export function callHeaders(options: CallOptions): Record<string, string> {
+  return options.requestId
+    ? { ...options.headers, 'x-client-request-id': options.requestId }
+    : { ...options.headers };
+}
+
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
