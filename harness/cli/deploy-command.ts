@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadDeployment } from '../../src/index.js';
-import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { PACKAGE_IMAGE } from '../../src/package-info.js';
 import {
   applyCommand,
   BLUE_GREEN_DIR,
@@ -36,13 +36,6 @@ function portFlag(value: string): number {
   const port = integerFlag('--port', 1)(value);
   if (port > 65535) throw new UsageError(`--port must be at most 65535; got "${value}".`);
   return port;
-}
-
-/** `hybrid-bench:<package version>`: the image the Dockerfile's build example tags. */
-async function defaultImage(): Promise<string> {
-  const file = join(PACKAGE_ROOT, 'package.json');
-  const pkg = JSON.parse(await readFile(file, 'utf8')) as { name: string; version: string };
-  return `${pkg.name}:${pkg.version}`;
 }
 
 /** `--out` must be a folder or not exist yet; a file there is refused before anything is read. */
@@ -84,7 +77,7 @@ function renderCommand(): Command {
         loaded,
         configFile: flags.config,
         configText,
-        image: flags.image ?? (await defaultImage()),
+        image: flags.image ?? PACKAGE_IMAGE,
         port: flags.port,
         env: process.env,
       });

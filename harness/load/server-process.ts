@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { startChildService } from '../perf/child-service.js';
 
 /** The `bench` executable this harness belongs to. */

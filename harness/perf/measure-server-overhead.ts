@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createSupportDemo, resolveConfig } from '../../src/index.js';
-import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import type { LoadStep } from '../load/load-result.js';
 import { type LoadTarget, loadTargetOf } from '../load/load-target.js';
 import type { LoadRequest } from '../load/request-cycle.js';

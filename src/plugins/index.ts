@@ -1,4 +1,4 @@
-export { installedVersion } from '../installed-version.js';
+export { installedVersion } from '../package-info.js';
 export type {
   OptionsIssue,
   OptionsSchema,

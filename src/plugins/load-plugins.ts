@@ -8,7 +8,7 @@ import { formatPath } from '../config/format-path.js';
 import { parseYaml } from '../config/yaml/parse-yaml.js';
 import { isRecord } from '../config/yaml/raw-data.js';
 import { HybridBenchError } from '../errors.js';
-import { installedVersion } from '../installed-version.js';
+import { installedVersion } from '../package-info.js';
 import type { Provider } from '../providers/provider.js';
 import { isPathName } from '../routing/path.js';
 import { createRouter, type Router, type RoutingConfig } from '../routing/router.js';
