@@ -7,7 +7,7 @@ import {
   resolveConfig,
 } from '../../src/index.js';
 import { BENCH_BIN, mockServerArgs } from '../load/server-process.js';
-import { describe } from '../stats/index.js';
+import { median, p99 } from '../stats/statistics.js';
 import { startChildService } from './child-service.js';
 
 /** One HTTP client under the provider: what a call costs this process, and how long it takes. */
@@ -78,15 +78,13 @@ async function drive(
   };
 }
 
-const median = (values: number[]) => describe(values)?.p50 ?? Number.NaN;
-
 function figures(rounds: Round[]): HttpClientFigures {
   return {
     cpuUsPerCall: median(rounds.map((r) => r.cpuUsPerCall)),
     callsPerSecond: median(rounds.map((r) => r.callsPerSecond)),
     latencyMs: {
-      p50: median(rounds.map((r) => describe(r.latencyMs)?.p50 ?? Number.NaN)),
-      p99: median(rounds.map((r) => describe(r.latencyMs)?.p99 ?? Number.NaN)),
+      p50: median(rounds.map((r) => median(r.latencyMs))),
+      p99: median(rounds.map((r) => p99(r.latencyMs))),
     },
   };
 }
