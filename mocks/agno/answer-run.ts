@@ -2,6 +2,7 @@ import type { Clock } from '../../src/clock.js';
 import type { LatencyProfile } from '../latency/latency-profile.js';
 import type { AnsweringPolicy } from '../policy/answering-policy.js';
 import { timedEventStream } from '../streaming/timed-event-stream.js';
+import { clientGone, waitForClient } from '../streaming/wait-for-client.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
 import type { AgnoMockAgent } from './agent-definition.js';
 import { fastApiErrorResponse } from './fastapi-error.js';
@@ -103,11 +104,6 @@ export async function answerRun(
     const body = timedEventStream(events, deps.clock, request.signal);
     return new Response(body, { headers: SSE_HEADERS });
   }
-  try {
-    if (plan.durationMs > 0) await deps.clock.sleep(plan.durationMs, request.signal);
-  } catch {
-    // Only an abort rejects: the client left, so this response goes nowhere.
-    return new Response(null, { status: 499 });
-  }
+  if (!(await waitForClient(deps.clock, plan.durationMs, request.signal))) return clientGone();
   return new Response(runOutputJson(plan, wallStartMs), { headers: JSON_HEADERS });
 }

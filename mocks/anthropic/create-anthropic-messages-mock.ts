@@ -5,6 +5,7 @@ import type { OpenAIChatMockOptions } from '../openai/create-openai-chat-mock.js
 import { customerSupportPolicy } from '../policy/customer-support-policy.js';
 import { AttemptCounter } from '../random/attempt-counter.js';
 import { createSeededRandom } from '../random/seeded-random.js';
+import { clientGone, waitForClient } from '../streaming/wait-for-client.js';
 import { createTokenCounter } from '../tokens/token-counter.js';
 import { anthropicErrorResponse } from './anthropic-error.js';
 import { anthropicRequestId } from './ids.js';
@@ -78,12 +79,7 @@ export function createAnthropicMessagesMock(
     // As for the OpenAI mock: a stream's headers leave with its first token, so both modes wait
     // before responding, and a stream then paces its tokens.
     const waitMs = streaming ? planned.latency.ttftMs : planned.latency.totalMs;
-    try {
-      if (waitMs > 0) await clock.sleep(waitMs, request.signal);
-    } catch {
-      // Only an abort rejects: the client left, so this response goes nowhere.
-      return new Response(null, { status: 499 });
-    }
+    if (!(await waitForClient(clock, waitMs, request.signal))) return clientGone();
     const headers = {
       'request-id': planned.requestId,
       // The recorded server-side time header; here, the wait before the headers left.

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Clock, realClock } from '../../src/clock.js';
+import { clientGone, waitForClient } from '../streaming/wait-for-client.js';
 import type { Cassette, Interaction } from './cassette.js';
 
 export interface ReplayOptions {
@@ -68,15 +69,13 @@ export function createReplayHandler(cassette: Cassette, options: ReplayOptions =
     const { chunks, status, headers } = interaction.response;
     const encoder = new TextEncoder();
     const startedMs = clock.now();
+    const dueMs = (atMs: number) => startedMs + atMs * scale - clock.now();
     const waitUntil = async (atMs: number) => {
-      const due = startedMs + atMs * scale - clock.now();
+      const due = dueMs(atMs);
       if (due > 0) await clock.sleep(due, request.signal);
     };
-    try {
-      await waitUntil(chunks[0]?.atMs ?? 0);
-    } catch {
-      return new Response(null, { status: 499 });
-    }
+    if (!(await waitForClient(clock, dueMs(chunks[0]?.atMs ?? 0), request.signal)))
+      return clientGone();
     let index = 0;
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {

@@ -6,6 +6,7 @@ import type { AnsweringPolicy } from '../policy/answering-policy.js';
 import { customerSupportPolicy } from '../policy/customer-support-policy.js';
 import { AttemptCounter } from '../random/attempt-counter.js';
 import { createSeededRandom } from '../random/seeded-random.js';
+import { clientGone, waitForClient } from '../streaming/wait-for-client.js';
 import { createTokenCounter, type TokenCounter } from '../tokens/token-counter.js';
 import { completionStream } from './completion-stream.js';
 import { requestId } from './ids.js';
@@ -110,12 +111,7 @@ export function createOpenAIEndpoint(options: OpenAIMockOptions): OpenAIEndpoint
       // A stream's headers leave with its first token (thefastest.ai: ttr equals ttft), so both
       // modes wait before responding; a stream then paces its tokens.
       const waitMs = streaming ? planned.latency.ttftMs : planned.latency.totalMs;
-      try {
-        if (waitMs > 0) await clock.sleep(waitMs, request.signal);
-      } catch {
-        // Only an abort rejects: the client left, so this response goes nowhere.
-        return new Response(null, { status: 499 });
-      }
+      if (!(await waitForClient(clock, waitMs, request.signal))) return clientGone();
       const headers = {
         'x-request-id': planned.requestId,
         'openai-processing-ms': String(waitMs),
