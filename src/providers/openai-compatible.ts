@@ -6,6 +6,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { type Clock, realClock } from '../clock.js';
 import { failureFromStreamError, invalidResponseFailure } from './failure.js';
+import { readContentDelta } from './openai-content-delta.js';
 import {
   completeThroughSdk,
   createOpenAIClient,
@@ -135,6 +136,17 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         if (done) continue;
         if (event.data.startsWith('[DONE]')) {
           done = true;
+          continue;
+        }
+        // Most chunks only add text: read those by shape, parse the rest.
+        const plain = readContentDelta(event.data);
+        if (plain) {
+          model = plain.model || model;
+          if (plain.content !== '') {
+            ttftMs ??= clock.now() - startedMs;
+            text += plain.content;
+            onText?.(plain.content);
+          }
           continue;
         }
         const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: unknown };
