@@ -142,6 +142,23 @@ describe('the SSE wire format', () => {
       '"object":"chat.completion.chunk","created":1767225600,"model":"gpt-4o-mini-2024-07-18","service_tier":"default"',
     );
   });
+
+  it('sends the events due at the same moment as one chunk', async () => {
+    const clock = new ManualClock();
+    const response = await createOpenAIChatMock({ seed: 9, latency: 'zero', clock })(
+      post({ ...question, stream: true }),
+    );
+    const reader = response.body?.getReader();
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+      chunks.push(decoder.decode(read.value));
+    }
+    // Nothing is owed at zero latency: the whole answer, [DONE] included, is due at once.
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.split('\n\n').filter((event) => event !== '').length).toBeGreaterThan(5);
+    expect(chunks[0]?.endsWith('data: [DONE]\n\n')).toBe(true);
+  });
 });
 
 describe('pacing', () => {
@@ -174,6 +191,29 @@ describe('pacing', () => {
     // About 500 tokens at 1 ms each: ~50 sleeps of >= 10 ms, not 500 of 1 ms.
     expect(gaps.length).toBeLessThan(60);
     expect(gaps.slice(0, -1).every((ms) => ms >= MIN_SLEEP_MS - 1e-9)).toBe(true);
+  });
+
+  it('sends what each sleep releases as one chunk', async () => {
+    const clock = new ManualClock();
+    const response = createOpenAIChatMock({ ...options, clock })(post({ ...body, stream: true }));
+    await turnUntil(() => clock.pending > 0);
+    await clock.advance(200);
+    const reader = (await response).body?.getReader();
+    const decoder = new TextDecoder();
+    const sizes: number[] = [];
+    for (;;) {
+      const read = reader?.read();
+      // Each read waits for a sleep to end: advancing the clock releases the next batch.
+      while (clock.pending > 0) await clock.advance(MIN_SLEEP_MS);
+      const { done, value } = (await read) ?? { done: true };
+      if (done) break;
+      sizes.push(decoder.decode(value).split('\n\n').length - 1);
+      await nextTurn();
+    }
+    // About 500 events at 1 ms each, in batches of about ten: not one chunk per token.
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(500);
+    expect(sizes.length).toBeLessThan(70);
+    expect(Math.max(...sizes)).toBeLessThan(40);
   });
 
   it('stops and closes when the request signal aborts', async () => {

@@ -21,19 +21,21 @@ export function streamEvents(
   split: (text: string) => readonly string[],
   includeUsage: boolean,
 ): StreamEvent[] {
-  const chunk = (choices: unknown[], usage?: unknown) =>
-    `data: ${JSON.stringify({
-      id: planned.id,
-      object: 'chat.completion.chunk',
-      created: createdSeconds,
-      model: planned.model,
-      service_tier: 'default',
-      system_fingerprint: planned.systemFingerprint,
-      choices,
-      ...(includeUsage ? { usage: usage ?? null } : {}),
-    })}\n\n`;
+  // Every chunk shares its head and tail; only the choices (and the usage) are serialised anew.
+  const head = `data: ${JSON.stringify({
+    id: planned.id,
+    object: 'chat.completion.chunk',
+    created: createdSeconds,
+    model: planned.model,
+    service_tier: 'default',
+    system_fingerprint: planned.systemFingerprint,
+  }).slice(0, -1)},"choices":`;
+  const chunk = (choices: string, usage?: unknown) =>
+    `${head}${choices}${includeUsage ? `,"usage":${JSON.stringify(usage ?? null)}` : ''}}\n\n`;
   const delta = (body: unknown, finishReason: string | null = null) =>
-    chunk([{ index: 0, delta: body, logprobs: null, finish_reason: finishReason }]);
+    chunk(
+      `[{"index":0,"delta":${JSON.stringify(body)},"logprobs":null,"finish_reason":${JSON.stringify(finishReason)}}]`,
+    );
 
   const events: StreamEvent[] = [];
   const push = (data: string, generated: boolean, final = false) =>
@@ -57,7 +59,7 @@ export function streamEvents(
     }
   });
   push(delta({}, planned.finishReason), false, true);
-  if (includeUsage) push(chunk([], usageOf(planned)), false, true);
+  if (includeUsage) push(chunk('[]', usageOf(planned)), false, true);
   push('data: [DONE]\n\n', false, true);
   return events;
 }

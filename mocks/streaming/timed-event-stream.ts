@@ -25,10 +25,10 @@ function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): 
 }
 
 /**
- * A `text/event-stream` body releasing each event after its delay. Delays are owed and paid with
- * one `clock.sleep` once they reach {@link MIN_SLEEP_MS}, or before an `onTime` event whatever
- * they come to, so token gaps of a few milliseconds cost a handful of timers while a time to
- * first token or a tool call lands exactly. A client that goes away (signal or cancel) ends it
+ * A `text/event-stream` body releasing each event after its delay, the events due at the same
+ * moment in one chunk. Delays are owed and paid with one `clock.sleep` once they reach
+ * {@link MIN_SLEEP_MS}, or before an `onTime` event whatever they come to, so token gaps of a few
+ * milliseconds cost a handful of timers while a time to first token or a tool call lands exactly. A client that goes away (signal or cancel) ends it
  * quietly, as Starlette stops a generator whose client disconnected.
  */
 export function timedEventStream(
@@ -45,27 +45,36 @@ export function timedEventStream(
   let owedMs = 0;
 
   return new ReadableStream<Uint8Array>({
+    // Sends every event that is due by now as one chunk: at zero latency a whole answer is one
+    // write, as a buffering proxy would pass it on, not one write (and syscall) per token.
     async pull(controller) {
-      const event = events[index];
-      index += 1;
-      if (event === undefined || stopped.signal.aborted) {
-        release();
-        closeQuietly(controller);
-        return;
-      }
-      owedMs += event.delayMs;
-      if (owedMs >= MIN_SLEEP_MS || (event.onTime && owedMs > 0)) {
-        try {
-          await clock.sleep(owedMs, stopped.signal);
-        } catch {
-          // Only an abort rejects a sleep: the client is gone, so there is no one to tell.
+      let due = '';
+      for (;;) {
+        const event = events[index];
+        if (event === undefined || stopped.signal.aborted) {
+          if (due !== '') controller.enqueue(encoder.encode(due));
           release();
           closeQuietly(controller);
           return;
         }
-        owedMs = 0;
+        const owed = owedMs + event.delayMs;
+        if (owed >= MIN_SLEEP_MS || (event.onTime && owed > 0)) {
+          // Time is owed before this event: what is already due goes first.
+          if (due !== '') break;
+          try {
+            await clock.sleep(owed, stopped.signal);
+          } catch {
+            // Only an abort rejects a sleep: the client is gone, so there is no one to tell.
+            release();
+            closeQuietly(controller);
+            return;
+          }
+          owedMs = 0;
+        } else owedMs = owed;
+        due += event.frame;
+        index += 1;
       }
-      controller.enqueue(encoder.encode(event.frame));
+      controller.enqueue(encoder.encode(due));
     },
     cancel() {
       stop();
