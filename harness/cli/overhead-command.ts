@@ -15,6 +15,7 @@ interface OverheadFlags {
   connections: number;
   rounds: number;
   workers: number;
+  pacedRate: number;
   json: boolean;
 }
 
@@ -29,8 +30,14 @@ function serverTable(r: ServerOverheadResult): string {
     row('pass-through proxy', r.proxy),
     row(`bridge server${r.workers > 1 ? ` ×${r.workers}` : ''}`, r.bridge),
     `  throughput ratio ${r.throughputRatio.toFixed(3)} × the proxy; added latency p50 ${signed(r.addedLatencyMs.p50)}, p99 ${signed(r.addedLatencyMs.p99)}; streaming first event p50 ${signed(r.addedTtftMs.p50)}, p99 ${signed(r.addedTtftMs.p99)}`,
+    ...(r.chunkRelay ? [relayLine(r.chunkRelay)] : []),
     '',
   ].join('\n');
+}
+
+function relayLine(relay: NonNullable<ServerOverheadResult['chunkRelay']>): string {
+  const share = (relay.within.share * 100).toFixed(2);
+  return `  streamed chunk in the bridge (${relay.chunks} chunks, ${relay.rate} paced streams/s): p50 ${ms(relay.p50Ms)}, p99 ${ms(relay.p99Ms)}; ${share}% within ${relay.within.limitMs} ms`;
 }
 
 function httpClientTable(r: HttpClientComparison): string {
@@ -103,6 +110,14 @@ export function overheadCommand(): Command {
         .default(1),
     )
     .addOption(
+      new Option(
+        '--paced-rate <streams>',
+        'streams per second on a modelled-latency mock, timing each chunk in the bridge (0: skip)',
+      )
+        .argParser(integerFlag('--paced-rate', 0))
+        .default(20),
+    )
+    .addOption(
       new Option('--iterations <n>', '--in-process: measured requests per layer')
         .argParser(integerFlag('--iterations', 10))
         .default(300),
@@ -116,6 +131,7 @@ export function overheadCommand(): Command {
         connections: flags.connections,
         rounds: flags.rounds,
         workers: flags.workers,
+        pacedRate: flags.pacedRate,
         progress: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : serverTable(result));

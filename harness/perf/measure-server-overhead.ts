@@ -9,6 +9,7 @@ import { startServerProcess } from '../load/server-process.js';
 import { describe } from '../stats/index.js';
 import { resolveSla } from '../verdict/index.js';
 import { startChildService } from './child-service.js';
+import { type ChunkRelayFigures, chunkRelayBetween, relayBuckets } from './chunk-relay.js';
 
 // Its TypeScript source, run through tsx whether this harness runs from source or compiled.
 const PROXY_PROCESS = join(PACKAGE_ROOT, 'harness/perf/proxy-process.ts');
@@ -24,6 +25,11 @@ export interface ServerOverheadOptions {
   rounds: number;
   /** Processes of the bridge server (`bench serve --workers`). */
   workers?: number;
+  /**
+   * Streams per second of the paced-stream step (a mock with modelled latency, one chunk per
+   * token or so), where the bridge's own histogram times each chunk's way through it. 0: skip.
+   */
+  pacedRate?: number;
   /** Called with a line of progress (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -48,7 +54,15 @@ export interface ServerOverheadResult {
   bridge: ServerFigures;
   /** The mock alone, closed loop: the ceiling both servers sit under. */
   mockMaxRps: number;
+  /**
+   * Paced streams (modelled latency) through the bridge: each chunk's wait in the server, from
+   * its text reaching the answer stream to the write, as the server's own histogram has it.
+   */
+  chunkRelay?: ChunkRelayFigures & { rate: number };
 }
+
+/** The target a streamed chunk's wait in the server is held to. */
+export const CHUNK_RELAY_LIMIT_MS = 0.1;
 
 interface Side {
   name: 'proxy' | 'bridge';
@@ -204,6 +218,13 @@ export async function measureServerOverhead(
         );
       }
     }
+    await bridge.stop();
+    children.splice(children.indexOf(bridge), 1);
+    const pacedRate = options.pacedRate ?? 20;
+    const chunkRelay =
+      pacedRate > 0
+        ? { ...(await measureChunkRelay(pacedRate, options.durationS, say)), rate: pacedRate }
+        : undefined;
     const [p, b] = sides.map(figures) as [ServerFigures, ServerFigures];
     return {
       throughputRatio: b.maxRps / p.maxRps,
@@ -217,8 +238,54 @@ export async function measureServerOverhead(
       proxy: p,
       bridge: b,
       mockMaxRps: mockRps,
+      ...(chunkRelay ? { chunkRelay } : {}),
     };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
+  }
+}
+
+/**
+ * Streams answers at `rate` through a bridge in front of a mock with modelled latency (so tokens
+ * come one or a few per chunk, as from a real model) and reads, from the bridge's own
+ * `/metrics` before and after, how long each chunk waited in the server.
+ */
+async function measureChunkRelay(
+  rate: number,
+  durationS: number,
+  say: (line: string) => void,
+): Promise<ChunkRelayFigures> {
+  const server = await startServerProcess({ latency: 'realistic', seed: 42, cache: false });
+  try {
+    const target = loadTargetOf(server.baseUrl, server.apiKey);
+    const metricsUrl = `${new URL(server.baseUrl).origin}/metrics`;
+    const scrape = async () => {
+      const response = await fetch(metricsUrl, {
+        headers: { authorization: `Bearer ${server.apiKey}` },
+      });
+      if (!response.ok) throw new Error(`GET ${metricsUrl} answered ${response.status}`);
+      return relayBuckets(await response.text());
+    };
+    const streamed = [
+      {
+        id: 'faq',
+        body: JSON.stringify({
+          model: 'hybrid-bench-simple',
+          messages: [{ role: 'user', content: QUESTION }],
+          stream: true,
+        }),
+        weight: 1,
+      },
+    ];
+    say(`paced streams: ${rate} per second through a bridge on a modelled-latency mock`);
+    await step(target, streamed, { rate }, 3, true);
+    const before = await scrape();
+    const measured = await step(target, streamed, { rate }, durationS, true);
+    const figures = chunkRelayBetween(before, await scrape(), CHUNK_RELAY_LIMIT_MS);
+    const failed = measured.non2xx + measured.errors;
+    if (failed > 0) say(`paced streams: ${failed} of ${measured.sent} failed`);
+    return figures;
+  } finally {
+    await server.stop();
   }
 }

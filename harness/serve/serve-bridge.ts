@@ -97,6 +97,7 @@ export async function serveBridge(options: ServeBridgeOptions): Promise<ServingB
     store,
     // In a pool, a scrape on any worker returns the whole pool's metrics.
     metrics: clusterMetricsSource(metrics.registry),
+    onChunkRelayed: metrics.chunkRelayed,
     ready: async () => (await health.ready()).status !== 'unavailable',
   });
   await new Promise<void>((resolve, reject) => {

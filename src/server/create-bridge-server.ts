@@ -20,6 +20,8 @@ export interface BridgeServerOptions {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Whether to take traffic (`GET /health/ready`); default: always. */
   ready?: () => Promise<boolean>;
+  /** Told how long each write of a streamed answer's text waited in the server (a metric). */
+  onChunkRelayed?: (latencyMs: number) => void;
   /** Where per-key rate limits are counted (share the bridge's, so replicas agree); default: memory. */
   store?: StateStore;
   clock?: Clock;
@@ -113,7 +115,9 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
     response.on('close', () => {
       if (!response.writableFinished) abort.abort();
     });
-    const sse = parsed.stream ? new SseAnswer(response, id, parsed.model) : undefined;
+    const sse = parsed.stream
+      ? new SseAnswer(response, id, parsed.model, options.onChunkRelayed)
+      : undefined;
     const result = await options.bridge.run(
       { ...parsed.bridgeRequest, userId: parsed.bridgeRequest.userId ?? key.name },
       {

@@ -24,13 +24,23 @@ export class SseAnswer {
   readonly #base: { id: string; object: 'chat.completion.chunk'; created: number; model: string };
   /** A text chunk's event is these two around the JSON string of its text. */
   readonly #textEvent: { before: string; after: string };
+  readonly #onRelayed: ((latencyMs: number) => void) | undefined;
   #leader: object | undefined;
   #sent = '';
   #started = false;
   #corked = false;
+  /** When the first text of the writes now held back arrived (undefined: none is text). */
+  #textSinceMs: number | undefined;
 
-  constructor(response: ServerResponse, id: string, model: string) {
+  /** @param onRelayed Told, per write of streamed text, how long its first text waited. */
+  constructor(
+    response: ServerResponse,
+    id: string,
+    model: string,
+    onRelayed?: (latencyMs: number) => void,
+  ) {
     this.#response = response;
+    this.#onRelayed = onRelayed;
     this.#base = {
       id,
       object: 'chat.completion.chunk',
@@ -52,6 +62,7 @@ export class SseAnswer {
   readonly onText = (delta: string, attempt: object): void => {
     this.#leader ??= attempt;
     if (attempt !== this.#leader || this.#response.destroyed) return;
+    if (this.#onRelayed && this.#textSinceMs === undefined) this.#textSinceMs = performance.now();
     this.#start({});
     this.#sent += delta;
     this.#write(this.#textEvent.before + JSON.stringify(delta) + this.#textEvent.after);
@@ -132,6 +143,11 @@ export class SseAnswer {
 
   readonly #uncork = (): void => {
     this.#corked = false;
+    if (this.#textSinceMs !== undefined) {
+      // Up to the write call: the syscall after it is what any proxy relaying the chunk pays.
+      this.#onRelayed?.(performance.now() - this.#textSinceMs);
+      this.#textSinceMs = undefined;
+    }
     this.#response.uncork();
   };
 }

@@ -36,9 +36,10 @@ function providerOf(
   return { id: 'test', complete: (request, options = {}) => attempt(n++, request, options) };
 }
 
-async function serve(provider: Provider) {
+async function serve(provider: Provider, onChunkRelayed?: (latencyMs: number) => void) {
   const { prototype, team } = createSupportDemo();
   served = createBridgeServer({
+    ...(onChunkRelayed ? { onChunkRelayed } : {}),
     bridge: createBridge({
       prototype,
       team,
@@ -60,6 +61,29 @@ const ask = (client: OpenAI) =>
   });
 
 describe('streaming the answer as the backend produces it', () => {
+  it('times each write of streamed text, from its first text to the write', async () => {
+    const relays: number[] = [];
+    const client = await serve(
+      providerOf(async (_n, request, options) => {
+        // Two backend chunks: the first with two deltas (one write), then a later one.
+        options.onText?.('Standard shipping ');
+        options.onText?.('takes ');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        options.onText?.('3-5 business days.');
+        return ok(request, 'Standard shipping takes 3-5 business days.');
+      }),
+      (latencyMs) => relays.push(latencyMs),
+    );
+    let text = '';
+    for await (const chunk of await ask(client)) text += chunk.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Standard shipping takes 3-5 business days.');
+    // One figure per write of text; the finishing write (no backend text in it) has none.
+    expect(relays).toHaveLength(2);
+    // Each covers the turn a chunk waits, not the 20 ms between the backend's chunks.
+    for (const ms of relays) expect(ms).toBeGreaterThanOrEqual(0);
+    for (const ms of relays) expect(ms).toBeLessThan(15);
+  });
+
   it('sends the first words before the backend has finished', async () => {
     let clientSawFirstWords!: () => void;
     const seen = new Promise<void>((resolve) => {

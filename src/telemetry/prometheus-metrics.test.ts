@@ -181,6 +181,18 @@ describe('createMetrics', () => {
     expect(sampleValue(samples, 'hybrid_breaker_transitions_total', { key, to: 'open' })).toBe(1);
   });
 
+  it('observes how long streamed chunks wait in the server, in buckets around 0.1 ms', async () => {
+    const metrics = createMetrics();
+    for (const ms of [0.02, 0.04, 0.3, 4]) metrics.chunkRelayed(ms);
+    const samples = await scrape(metrics);
+    const bucket = (le: string) =>
+      sampleValue(samples, 'hybrid_stream_chunk_relay_seconds_bucket', { le });
+    expect(bucket('0.0001')).toBe(2);
+    expect(bucket('0.0005')).toBe(3);
+    expect(bucket('+Inf')).toBe(4);
+    expect(sampleValue(samples, 'hybrid_stream_chunk_relay_seconds_sum')).toBeCloseTo(0.00436, 8);
+  });
+
   it('ignores negative and non-finite amounts instead of throwing', async () => {
     const metrics = createMetrics();
     expect(() =>

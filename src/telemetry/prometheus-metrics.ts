@@ -9,6 +9,11 @@ export const REQUEST_BUCKETS_S = [
 /** One model call: 50 ms … 90 s. */
 export const MODEL_CALL_BUCKETS_S = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 90] as const;
 
+/** One streamed chunk's way through the server: 10 µs … 10 ms, with an edge at 0.1 ms. */
+export const CHUNK_RELAY_BUCKETS_S = [
+  0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
+] as const;
+
 /** The `kind` label of `hybrid_cost_usd_total`. */
 const COST_KINDS = ['success', 'reliability'] as const;
 
@@ -24,6 +29,8 @@ export interface MetricsOptions {
 
 /** The Prometheus side of telemetry: the event hooks, and the exposition text for `/metrics`. */
 export interface PrometheusMetrics extends Omit<Telemetry, 'span'> {
+  /** The HTTP server relayed a chunk of a streamed answer (`hybrid_stream_chunk_relay_seconds`). */
+  chunkRelayed(latencyMs: number): void;
   readonly registry: Registry;
   /** The `Content-Type` of {@link PrometheusMetrics.text}. */
   readonly contentType: string;
@@ -160,6 +167,12 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
     labelNames: ['agent'] as const,
     registers,
   });
+  const chunkRelay = new Histogram({
+    name: 'hybrid_stream_chunk_relay_seconds',
+    help: 'Streamed answers: from the text of a backend chunk reaching the HTTP server to its write to the client.',
+    buckets: [...CHUNK_RELAY_BUCKETS_S],
+    registers,
+  });
   const handoffs = new Counter({
     name: 'hybrid_handoffs_total',
     help: 'Handoffs between agents on the full path; kind says who decided (agent, loop, limit, failure, budget).',
@@ -217,5 +230,6 @@ export function createMetrics(options: MetricsOptions = {}): PrometheusMetrics {
       add(agentCost, { agent: event.agent }, event.costUsd);
     },
     handedOff: (event) => handoffs.inc({ from: event.from, to: event.to, kind: event.kind }),
+    chunkRelayed: (latencyMs) => chunkRelay.observe(amount(latencyMs) / 1000),
   };
 }
