@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
+import { planPinning } from '../perf/cpu-pinning.js';
 import { type HttpClientComparison, measureHttpClients } from '../perf/measure-http-clients.js';
 import { measureOverhead } from '../perf/measure-overhead.js';
 import {
   measureServerOverhead,
   type ServerOverheadResult,
 } from '../perf/measure-server-overhead.js';
+import { UsageError } from './cli-error.js';
 import { integerFlag, positiveNumberFlag } from './parse-flags.js';
 
 interface OverheadFlags {
@@ -16,6 +18,7 @@ interface OverheadFlags {
   rounds: number;
   workers: number;
   pacedRate: number;
+  pin: boolean;
   json: boolean;
 }
 
@@ -26,7 +29,7 @@ function serverTable(r: ServerOverheadResult): string {
   const row = (name: string, f: ServerOverheadResult['proxy']) =>
     `  ${name.padEnd(22)} ${f.maxRps.toFixed(0).padStart(7)} req/s   p50 ${ms(f.latencyMs.p50)}  p99 ${ms(f.latencyMs.p99)}   first event p50 ${ms(f.ttftMs.p50)}  p99 ${ms(f.ttftMs.p99)}   failed ${f.failed}`;
   return [
-    `closed-loop throughput; latency at ${r.rate} requests/s (open loop); zero-latency mock server (alone: ${r.mockMaxRps.toFixed(0)} req/s):`,
+    `closed-loop throughput; latency at ${r.rate} requests/s (open loop); zero-latency mock server (alone: ${r.mockMaxRps.toFixed(0)} req/s)${r.cpus ? `; server under test on CPU ${r.cpus.server}, mock and load on ${r.cpus.others}` : ''}:`,
     row('pass-through proxy', r.proxy),
     row(`bridge server${r.workers > 1 ? ` ×${r.workers}` : ''}`, r.bridge),
     `  throughput ratio ${r.throughputRatio.toFixed(3)} × the proxy; added latency p50 ${signed(r.addedLatencyMs.p50)}, p99 ${signed(r.addedLatencyMs.p99)}; streaming first event p50 ${signed(r.addedTtftMs.p50)}, p99 ${signed(r.addedTtftMs.p99)}`,
@@ -122,10 +125,19 @@ export function overheadCommand(): Command {
         .argParser(integerFlag('--iterations', 10))
         .default(300),
     )
+    .option(
+      '--pin',
+      'run the server under test on a core of its own, the mock and the load on the others (taskset)',
+      false,
+    )
     .option('--json', 'print the figures as JSON on stdout', false)
     .action(async (flags: OverheadFlags) => {
       if (flags.inProcess) return inProcess(flags);
+      const pinning = flags.pin ? planPinning() : undefined;
+      if (pinning && 'reason' in pinning)
+        throw new UsageError(`--pin: cannot pin here (${pinning.reason}).`);
       const result = await measureServerOverhead({
+        ...(pinning && 'plan' in pinning ? { cpus: pinning.plan } : {}),
         rate: flags.rate,
         durationS: flags.duration,
         connections: flags.connections,

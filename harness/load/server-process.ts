@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { startChildService } from '../perf/child-service.js';
+import { type CpuPlan, onCpus } from '../perf/cpu-pinning.js';
 
 /** The `bench` executable this harness belongs to. */
 export const BENCH_BIN = join(PACKAGE_ROOT, 'bin/bench.js');
@@ -15,6 +16,8 @@ export interface ServerProcessOptions {
   cache?: boolean;
   /** How long `bench serve` may take to print its URL. */
   readyTimeoutMs?: number;
+  /** Run `bench serve` on `cpus.server` and the mock on `cpus.others` (taskset); default: anywhere. */
+  cpus?: CpuPlan;
 }
 
 export interface ServerProcess {
@@ -63,15 +66,17 @@ export function serveArgs(options: ServerProcessOptions, mockOpenAIUrl: string):
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const apiKey = `sk-hb-load-${randomBytes(18).toString('hex')}`;
   const timeoutMs = options.readyTimeoutMs ?? 60_000;
-  const mock = await startChildService(process.execPath, [BENCH_BIN, ...mockServerArgs(options)], {
-    name: 'bench mock-server',
-    timeoutMs,
-  });
+  const mock = await startChildService(
+    ...onCpus(options.cpus?.others, process.execPath, [BENCH_BIN, ...mockServerArgs(options)]),
+    { name: 'bench mock-server', timeoutMs },
+  );
   try {
     const urls = JSON.parse(mock.firstLine) as { origin: string; openai: string };
     const server = await startChildService(
-      process.execPath,
-      [BENCH_BIN, ...serveArgs(options, urls.openai)],
+      ...onCpus(options.cpus?.server, process.execPath, [
+        BENCH_BIN,
+        ...serveArgs(options, urls.openai),
+      ]),
       {
         name: 'bench serve',
         // The mock takes any key; the server needs one to send.

@@ -10,6 +10,7 @@ import { describe } from '../stats/index.js';
 import { resolveSla } from '../verdict/index.js';
 import { startChildService } from './child-service.js';
 import { type ChunkRelayFigures, chunkRelayBetween, relayBuckets } from './chunk-relay.js';
+import { type CpuPlan, onCpus, pinThisProcess } from './cpu-pinning.js';
 
 // Its TypeScript source, run through tsx whether this harness runs from source or compiled.
 const PROXY_PROCESS = join(PACKAGE_ROOT, 'harness/perf/proxy-process.ts');
@@ -30,6 +31,11 @@ export interface ServerOverheadOptions {
    * token or so), where the bridge's own histogram times each chunk's way through it. 0: skip.
    */
   pacedRate?: number;
+  /**
+   * The server under test (bridge or proxy) on `cpus.server`, the mock and the load (this
+   * process) on `cpus.others`: the server's own tail, not a scheduler sharing a core.
+   */
+  cpus?: CpuPlan;
   /** Called with a line of progress (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -50,6 +56,8 @@ export interface ServerOverheadResult {
   addedTtftMs: { p50: number; p99: number };
   rate: number;
   workers: number;
+  /** Where the processes ran, when they were pinned. */
+  cpus?: CpuPlan;
   proxy: ServerFigures;
   bridge: ServerFigures;
   /** The mock alone, closed loop: the ceiling both servers sit under. */
@@ -129,18 +137,20 @@ export async function measureServerOverhead(
 ): Promise<ServerOverheadResult> {
   const say = options.progress ?? (() => {});
   const children: Array<{ stop(): Promise<unknown> }> = [];
+  const { cpus } = options;
+  const unpin = cpus ? pinThisProcess(cpus.others) : () => undefined;
   try {
     const bridge = await startServerProcess({
       latency: 'zero',
       seed: 42,
       cache: false,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(cpus ? { cpus } : {}),
     });
     children.push(bridge);
     const urls = bridge.mock;
     const proxy = await startChildService(
-      process.execPath,
-      ['--import', 'tsx', PROXY_PROCESS, urls.origin],
+      ...onCpus(cpus?.server, process.execPath, ['--import', 'tsx', PROXY_PROCESS, urls.origin]),
       { name: 'the pass-through proxy' },
     );
     children.push(proxy);
@@ -223,7 +233,7 @@ export async function measureServerOverhead(
     const pacedRate = options.pacedRate ?? 20;
     const chunkRelay =
       pacedRate > 0
-        ? { ...(await measureChunkRelay(pacedRate, options.durationS, say)), rate: pacedRate }
+        ? { ...(await measureChunkRelay(pacedRate, options.durationS, say, cpus)), rate: pacedRate }
         : undefined;
     const [p, b] = sides.map(figures) as [ServerFigures, ServerFigures];
     return {
@@ -235,6 +245,7 @@ export async function measureServerOverhead(
       addedTtftMs: { p50: b.ttftMs.p50 - p.ttftMs.p50, p99: b.ttftMs.p99 - p.ttftMs.p99 },
       rate: options.rate,
       workers: options.workers ?? 1,
+      ...(cpus ? { cpus } : {}),
       proxy: p,
       bridge: b,
       mockMaxRps: mockRps,
@@ -242,6 +253,7 @@ export async function measureServerOverhead(
     };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
+    unpin();
   }
 }
 
@@ -254,8 +266,14 @@ async function measureChunkRelay(
   rate: number,
   durationS: number,
   say: (line: string) => void,
+  cpus: CpuPlan | undefined,
 ): Promise<ChunkRelayFigures> {
-  const server = await startServerProcess({ latency: 'realistic', seed: 42, cache: false });
+  const server = await startServerProcess({
+    latency: 'realistic',
+    seed: 42,
+    cache: false,
+    ...(cpus ? { cpus } : {}),
+  });
   try {
     const target = loadTargetOf(server.baseUrl, server.apiKey);
     const metricsUrl = `${new URL(server.baseUrl).origin}/metrics`;
