@@ -135,7 +135,7 @@ export function overheadCommand(): Command {
       if (flags.inProcess) return inProcess(flags);
       const pinning = flags.pin ? planPinning() : undefined;
       if (pinning && 'reason' in pinning)
-        throw new UsageError(`--pin: cannot pin here (${pinning.reason}).`);
+        throw new UsageError(`--pin: cannot pin here (${pinning.reason}); run without --pin.`);
       const result = await measureServerOverhead({
         ...(pinning && 'plan' in pinning ? { cpus: pinning.plan } : {}),
         rate: flags.rate,

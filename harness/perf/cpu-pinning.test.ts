@@ -32,6 +32,16 @@ describe.skipIf(cpus === undefined || cpus.length < 2)('pinning on this machine'
     }
   });
 
+  it('says why it cannot pin a process that may use one CPU', async () => {
+    const child = spawn('taskset', ['-c', String(cpus?.[0]), 'sleep', '5'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(planPinning(child.pid ?? 0)).toEqual({ reason: 'this process may use 1 CPU' });
+    } finally {
+      child.kill();
+    }
+  });
+
   it('moves this process to the other CPUs and back', () => {
     const planned = planPinning();
     if (!('plan' in planned)) throw new Error(planned.reason);

@@ -13,6 +13,8 @@ describe('bench overhead', () => {
       '40',
       '--connections',
       '4',
+      '--paced-rate',
+      '5',
       '--json',
     ]);
     expect(result.code, result.stderr).toBe(0);
@@ -21,6 +23,7 @@ describe('bench overhead', () => {
       addedLatencyMs: { p50: number; p99: number };
       proxy: { maxRps: number; failed: number };
       bridge: { maxRps: number; failed: number; ttftMs: { p50: number } };
+      chunkRelay: { chunks: number; p99Ms: number; within: { limitMs: number; share: number } };
     };
     expect(figures.throughputRatio).toBeGreaterThan(0);
     expect(Number.isFinite(figures.addedLatencyMs.p50)).toBe(true);
@@ -28,6 +31,12 @@ describe('bench overhead', () => {
     expect(figures.proxy.failed).toBe(0);
     expect(figures.bridge.failed).toBe(0);
     expect(figures.bridge.ttftMs.p50).toBeGreaterThan(0);
+    // The paced streams went through the bridge chunk by chunk, and its histogram saw them.
+    expect(figures.chunkRelay.chunks).toBeGreaterThan(5);
+    expect(figures.chunkRelay.within.limitMs).toBe(0.1);
+    expect(figures.chunkRelay.within.share).toBeGreaterThan(0);
+    expect(figures.chunkRelay.within.share).toBeLessThanOrEqual(1);
+    expect(figures.chunkRelay.p99Ms).toBeGreaterThan(0);
   }, 120_000);
 
   it('refuses a rate that is not a number (exit 2)', async () => {
