@@ -4,7 +4,12 @@ import type { Provider } from '../providers/provider.js';
 import { createScriptedProvider, type ScriptedStep } from '../providers/scripted.js';
 import { createMemoryStore } from '../state/memory-store.js';
 import { compose } from './compose.js';
-import type { Dispatch, Middleware, RequestScope } from './request-scope.js';
+import {
+  type Dispatch,
+  localFailure,
+  type Middleware,
+  type RequestScope,
+} from './request-scope.js';
 import { askModel, testScope } from './testing.js';
 import { withAttemptTimeout } from './with-attempt-timeout.js';
 import { withBreaker } from './with-breaker.js';
@@ -237,7 +242,80 @@ describe('withBudget and withAttemptTimeout', () => {
   });
 });
 
+describe('withAttemptTimeout on streams', () => {
+  const timeouts = {
+    simple: { attemptTimeoutMs: 4_000, firstByteTimeoutMs: 1_000 },
+    complex: { attemptTimeoutMs: 4_000 },
+    full: { attemptTimeoutMs: 4_000 },
+  };
+  /** The attempt layer over a dispatch that records the signal and limits each call gets. */
+  function recorded() {
+    const seen: Array<{ signal?: AbortSignal; firstByteTimeoutMs?: number }> = [];
+    const dispatch = withAttemptTimeout(timeouts)(async (request, options) => {
+      seen.push({
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.firstByteTimeoutMs === undefined
+          ? {}
+          : { firstByteTimeoutMs: options.firstByteTimeoutMs }),
+      });
+      return localFailure(request, 'aborted', 'stub');
+    });
+    return { seen, dispatch };
+  }
+  const stream = { ...askModel('gpt-4o-mini'), stream: true };
+
+  it('gives a stream under the scope’s deadline that very signal, with its stream limits', async () => {
+    const scope = testScope({ tier: 'simple', deadlineAtMs: 5_000 });
+    const { seen, dispatch } = recorded();
+    await dispatch(stream, { scope });
+    const leg = new AbortController().signal;
+    await dispatch(stream, { scope, signal: leg, withinScopeDeadline: true });
+    expect(seen).toEqual([
+      { signal: scope.signal, firstByteTimeoutMs: 1_000 },
+      { signal: leg, firstByteTimeoutMs: 1_000 },
+    ]);
+  });
+
+  it('gives a stream under a signal of another origin a deadline of its own at the scope’s', async () => {
+    const scope = testScope({ tier: 'simple', deadlineAtMs: 5_000 });
+    const elsewhere = new AbortController().signal;
+    let given: AbortSignal | undefined;
+    // A stalled stream: it ends only when its signal aborts.
+    const dispatch = withAttemptTimeout(timeouts)((request, options) => {
+      given = options.signal;
+      return new Promise((resolve) =>
+        options.signal?.addEventListener('abort', () =>
+          resolve(
+            localFailure(request, 'timeout', String(options.signal?.reason), {
+              latencyMs: scope.clock.now(),
+            }),
+          ),
+        ),
+      );
+    });
+    const outcome = scope.clock.run(dispatch(stream, { scope, signal: elsewhere }));
+    expect(await outcome).toMatchObject({ state: 'error', latencyMs: 5_000 });
+    expect(given).not.toBe(elsewhere);
+    expect(given?.reason).toBeInstanceOf(DOMException);
+    expect(given?.reason).toMatchObject({ name: 'TimeoutError' });
+    expect(elsewhere.aborted).toBe(false);
+  });
+});
+
 describe('withHedge', () => {
+  it('tells the layers below that its legs end with the scope’s deadline', async () => {
+    const scope = testScope({ tier: 'simple' });
+    const flags: Array<boolean | undefined> = [];
+    const dispatch = withHedge({ simple: 1_500 })(async (request, options) => {
+      flags.push(options.withinScopeDeadline);
+      return localFailure(request, 'aborted', 'stub');
+    });
+    const stream = { ...askModel('gpt-4o-mini'), stream: true };
+    await dispatch(stream, { scope });
+    await dispatch(stream, { scope, signal: new AbortController().signal });
+    expect(flags).toEqual([true, false]);
+  });
+
   const streamed = (dispatch: Dispatch, scope: RequestScope) =>
     dispatch({ ...askModel('gpt-4o-mini'), stream: true }, { scope });
 

@@ -63,6 +63,11 @@ export interface DispatchOptions extends CallOptions {
   scope: RequestScope;
   /** Set by the fallback middleware on calls to a fallback model. */
   attemptKind?: AttemptKind;
+  /**
+   * `signal` aborts when the scope's does, at the latest (it derives from it): a layer whose
+   * only limit is the scope's deadline then needs no signal of its own.
+   */
+  withinScopeDeadline?: boolean;
 }
 
 /** One model dispatch: the signature every middleware wraps. */

@@ -25,20 +25,24 @@ export function withAttemptTimeout(
     const { scope } = options;
     const left = scope.deadlineAtMs - scope.clock.now();
     const limits = timeouts[scope.tier];
-    const ceiling = request.stream ? left : Math.min(limits.attemptTimeoutMs, left);
+    const streamLimits = {
+      ...(limits.firstByteTimeoutMs === undefined
+        ? {}
+        : { firstByteTimeoutMs: limits.firstByteTimeoutMs }),
+      ...(limits.streamIdleTimeoutMs === undefined
+        ? {}
+        : { streamIdleTimeoutMs: limits.streamIdleTimeoutMs }),
+    };
     // Under the caller's signal when there is one (a hedge leg can be aborted on its own).
-    const attempt = createDeadline(scope.clock, ceiling, options.signal ?? scope.signal);
+    const parent = options.signal ?? scope.signal;
+    // A stream's ceiling is the scope's deadline: a signal that already ends there needs no
+    // second timer (nor a signal of its own, which costs more than the timer).
+    if (request.stream && (parent === scope.signal || options.withinScopeDeadline === true))
+      return next(request, { ...options, signal: parent, ...streamLimits });
+    const ceiling = request.stream ? left : Math.min(limits.attemptTimeoutMs, left);
+    const attempt = createDeadline(scope.clock, ceiling, parent);
     try {
-      return await next(request, {
-        ...options,
-        signal: attempt.signal,
-        ...(limits.firstByteTimeoutMs === undefined
-          ? {}
-          : { firstByteTimeoutMs: limits.firstByteTimeoutMs }),
-        ...(limits.streamIdleTimeoutMs === undefined
-          ? {}
-          : { streamIdleTimeoutMs: limits.streamIdleTimeoutMs }),
-      });
+      return await next(request, { ...options, signal: attempt.signal, ...streamLimits });
     } finally {
       attempt.dispose();
     }

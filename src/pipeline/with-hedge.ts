@@ -15,6 +15,7 @@ export function withHedge(afterMs: Readonly<Partial<Record<PathName, number>>>):
     const delayMs = afterMs[scope.tier];
     if (!request.stream || delayMs === undefined) return next(request, options);
     const parent = options.signal ?? scope.signal;
+    const withinScopeDeadline = parent === scope.signal || options.withinScopeDeadline === true;
 
     const launch = (kind: 'first' | 'retry' | 'fallback' | 'hedge') => {
       const controller = new AbortController();
@@ -32,6 +33,7 @@ export function withHedge(afterMs: Readonly<Partial<Record<PathName, number>>>):
       const done = next(request, {
         ...options,
         signal: controller.signal,
+        withinScopeDeadline,
         attemptKind: kind,
         onFirstByte: () => {
           options.onFirstByte?.();
