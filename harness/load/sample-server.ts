@@ -2,19 +2,31 @@ import { type Clock, realClock } from '../../src/index.js';
 import { type ProcessFigures, processFiguresOf } from './prometheus-text.js';
 import type { SoakSample } from './soak-summary.js';
 
-/** Reads the server's `/metrics` (with the admin key as bearer) and picks the process figures. */
-export async function scrapeProcess(
+/**
+ * The server's `/metrics` text, read with the admin key as bearer.
+ * @throws Error naming the URL and status when it does not answer 200.
+ */
+export async function readMetrics(
   metricsUrl: string,
   apiKey: string,
   timeoutMs: number,
-): Promise<ProcessFigures> {
+): Promise<string> {
   const response = await fetch(metricsUrl, {
     headers: { authorization: `Bearer ${apiKey}` },
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`GET ${metricsUrl} answered ${response.status}`);
-  return processFiguresOf(text);
+  return text;
+}
+
+/** Reads the server's `/metrics` and picks the process figures. */
+export async function scrapeProcess(
+  metricsUrl: string,
+  apiKey: string,
+  timeoutMs: number,
+): Promise<ProcessFigures> {
+  return processFiguresOf(await readMetrics(metricsUrl, apiKey, timeoutMs));
 }
 
 export interface Sampler {

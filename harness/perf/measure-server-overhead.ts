@@ -5,6 +5,7 @@ import type { LoadStep } from '../load/load-result.js';
 import { type LoadTarget, loadTargetOf } from '../load/load-target.js';
 import type { LoadRequest } from '../load/request-cycle.js';
 import { connectionsFor, runStep } from '../load/run-step.js';
+import { readMetrics } from '../load/sample-server.js';
 import { startServerProcess } from '../load/server-process.js';
 import { describe } from '../stats/index.js';
 import { resolveSla } from '../verdict/index.js';
@@ -15,6 +16,15 @@ import { type CpuPlan, onCpus, pinThisProcess } from './cpu-pinning.js';
 // Its TypeScript source, run through tsx whether this harness runs from source or compiled.
 const PROXY_PROCESS = join(PACKAGE_ROOT, 'harness/perf/proxy-process.ts');
 const QUESTION = 'How long does standard shipping take?';
+
+/** The bridge's simple path, forced, asked the question. */
+const viaBridge = (stream: boolean) =>
+  JSON.stringify({
+    model: 'hybrid-bench-simple',
+    messages: [{ role: 'user', content: QUESTION }],
+    stream,
+  });
+const one = (body: string): LoadRequest[] => [{ id: 'faq', body, weight: 1 }];
 
 export interface ServerOverheadOptions {
   /** The fixed rate at which added latency is measured. */
@@ -170,13 +180,6 @@ export async function measureServerOverhead(
         stream,
         ...(stream ? { stream_options: { include_usage: true } } : {}),
       });
-    const viaBridge = (stream: boolean) =>
-      JSON.stringify({
-        model: 'hybrid-bench-simple',
-        messages: [{ role: 'user', content: QUESTION }],
-        stream,
-      });
-    const one = (body: string): LoadRequest[] => [{ id: 'faq', body, weight: 1 }];
     const closed = { connections: options.connections };
     const paced = { rate: options.rate };
     const sides: Side[] = [
@@ -276,25 +279,9 @@ async function measureChunkRelay(
   });
   try {
     const target = loadTargetOf(server.baseUrl, server.apiKey);
-    const metricsUrl = `${new URL(server.baseUrl).origin}/metrics`;
-    const scrape = async () => {
-      const response = await fetch(metricsUrl, {
-        headers: { authorization: `Bearer ${server.apiKey}` },
-      });
-      if (!response.ok) throw new Error(`GET ${metricsUrl} answered ${response.status}`);
-      return relayBuckets(await response.text());
-    };
-    const streamed = [
-      {
-        id: 'faq',
-        body: JSON.stringify({
-          model: 'hybrid-bench-simple',
-          messages: [{ role: 'user', content: QUESTION }],
-          stream: true,
-        }),
-        weight: 1,
-      },
-    ];
+    const scrape = async () =>
+      relayBuckets(await readMetrics(target.metricsUrl, target.apiKey, 10_000));
+    const streamed = one(viaBridge(true));
     say(`paced streams: ${rate} per second through a bridge on a modelled-latency mock`);
     await step(target, streamed, { rate }, 3, true);
     const before = await scrape();

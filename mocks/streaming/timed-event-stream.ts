@@ -28,8 +28,9 @@ function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): 
  * A `text/event-stream` body releasing each event after its delay, the events due at the same
  * moment in one chunk. Delays are owed and paid with one `clock.sleep` once they reach
  * {@link MIN_SLEEP_MS}, or before an `onTime` event whatever they come to, so token gaps of a few
- * milliseconds cost a handful of timers while a time to first token or a tool call lands exactly. A client that goes away (signal or cancel) ends it
- * quietly, as Starlette stops a generator whose client disconnected.
+ * milliseconds cost a handful of timers while a time to first token or a tool call lands exactly.
+ * A client that goes away (signal or cancel) ends it quietly, as Starlette stops a generator
+ * whose client disconnected.
  */
 export function timedEventStream(
   events: readonly TimedEvent[],
@@ -48,14 +49,16 @@ export function timedEventStream(
     // Sends every event that is due by now as one chunk: at zero latency a whole answer is one
     // write, as a buffering proxy would pass it on, not one write (and syscall) per token.
     async pull(controller) {
+      const end = () => {
+        release();
+        closeQuietly(controller);
+      };
       let due = '';
       for (;;) {
         const event = events[index];
         if (event === undefined || stopped.signal.aborted) {
           if (due !== '') controller.enqueue(encoder.encode(due));
-          release();
-          closeQuietly(controller);
-          return;
+          return end();
         }
         const owed = owedMs + event.delayMs;
         if (owed >= MIN_SLEEP_MS || (event.onTime && owed > 0)) {
@@ -65,9 +68,7 @@ export function timedEventStream(
             await clock.sleep(owed, stopped.signal);
           } catch {
             // Only an abort rejects a sleep: the client is gone, so there is no one to tell.
-            release();
-            closeQuietly(controller);
-            return;
+            return end();
           }
           owedMs = 0;
         } else owedMs = owed;

@@ -130,6 +130,11 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     let model = params.model;
     let finishReason: FinishReason | undefined;
     let done = false;
+    const addText = (content: string) => {
+      ttftMs ??= clock.now() - startedMs;
+      text += content;
+      onText?.(content);
+    };
     for await (const events of sseEventBatches(response.body ?? emptyBody())) {
       guard.progress();
       for (const event of events) {
@@ -142,11 +147,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         const plain = readContentDelta(event.data);
         if (plain) {
           model = plain.model || model;
-          if (plain.content !== '') {
-            ttftMs ??= clock.now() - startedMs;
-            text += plain.content;
-            onText?.(plain.content);
-          }
+          if (plain.content !== '') addText(plain.content);
           continue;
         }
         const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: unknown };
@@ -157,16 +158,9 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         const choice = chunk.choices.find((c) => c.index === 0);
         if (!choice) continue;
         const delta = choice.delta;
-        if (
-          ttftMs === undefined &&
-          ((delta.content ?? '') !== '' || (delta.tool_calls?.length ?? 0) > 0)
-        ) {
-          ttftMs = clock.now() - startedMs;
-        }
-        if (delta.content) {
-          text += delta.content;
-          onText?.(delta.content);
-        }
+        if (delta.content) addText(delta.content);
+        // A tool call's first fragment is the first token too.
+        else if ((delta.tool_calls?.length ?? 0) > 0) ttftMs ??= clock.now() - startedMs;
         calls.add(delta.tool_calls);
         if (choice.finish_reason) finishReason = toFinishReason(choice.finish_reason);
       }

@@ -65,7 +65,7 @@ export class SseAnswer {
     if (this.#onRelayed && this.#textSinceMs === undefined) this.#textSinceMs = performance.now();
     this.#start({});
     this.#sent += delta;
-    this.#write(this.#textEvent.before + JSON.stringify(delta) + this.#textEvent.after);
+    this.#write(this.#textFrame(delta));
   };
 
   /** Ends the stream with the rest of the answer, the finish chunk, usage if asked, `[DONE]`. */
@@ -77,9 +77,7 @@ export class SseAnswer {
     const served = servedHeaders(result);
     this.#start(served);
     const rest = result.text.slice(this.#sent.length);
-    if (rest !== '')
-      for (const content of textChunks(rest))
-        this.#write(this.#textEvent.before + JSON.stringify(content) + this.#textEvent.after);
+    if (rest !== '') for (const content of textChunks(rest)) this.#write(this.#textFrame(content));
     this.#event({
       ...this.#base,
       choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
@@ -121,6 +119,10 @@ export class SseAnswer {
 
   #chunk(delta: Record<string, string>, finishReason: string | null): void {
     this.#event({ ...this.#base, choices: [{ index: 0, delta, finish_reason: finishReason }] });
+  }
+
+  #textFrame(content: string): string {
+    return this.#textEvent.before + JSON.stringify(content) + this.#textEvent.after;
   }
 
   #event(value: unknown): void {
