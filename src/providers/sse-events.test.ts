@@ -30,6 +30,16 @@ describe('sseEventBatches', () => {
     ]);
   });
 
+  it('drops one byte-order mark at the start of the stream, even split byte by byte, and no other', async () => {
+    const encoded = new TextEncoder().encode('\uFEFFdata: a\n\ndata: \uFEFFb\n\n');
+    async function* oneByteAtATime() {
+      for (const byte of encoded) yield Uint8Array.of(byte);
+    }
+    expect((await collect(oneByteAtATime())).flat()).toEqual([{ data: 'a' }, { data: '\uFEFFb' }]);
+    // Without the mark the first field name is read as it is.
+    expect((await collect(bytes('data: a\n\n'))).flat()).toEqual([{ data: 'a' }]);
+  });
+
   it('takes CRLF and CR line ends, split between chunks too, and skips comments and other fields', async () => {
     const events = (
       await collect(bytes(': keep-alive\r\nid: 7\r\nretry: 10\r\ndata: x\r', '\n\r\ndata: y\r\r'))
