@@ -34,8 +34,8 @@ import type { Secret } from './secret.js';
 export async function startLiveBackend(options: LiveBackendOptions): Promise<Backend> {
   const live = resolveLiveOptions(options);
   const clock = options.clock ?? realClock;
-  // The OpenAI SDK's calls go over undici's keep-alive pool rather than the global fetch: about
-  // half the CPU per call (see `bench overhead --in-process`).
+  // The OpenAI and Anthropic SDKs' calls go over undici's keep-alive pool rather than the global
+  // fetch: about half the CPU per call (see `bench overhead --in-process`).
   const http = createUndiciFetch();
   const { provider, models } = await connect(live, options.timeoutMs, clock, http.fetch).catch(
     async (error: unknown) => {
@@ -85,7 +85,7 @@ async function connect(
       };
     case 'anthropic':
       return {
-        provider: createAnthropicProvider({ ...common, apiKey: revealed(live.apiKey) }),
+        provider: createAnthropicProvider({ ...common, apiKey: revealed(live.apiKey), fetch }),
         models: PROVIDER_MODELS.anthropic,
       };
     case 'langchain': {

@@ -44,10 +44,11 @@ function relayLine(relay: NonNullable<ServerOverheadResult['chunkRelay']>): stri
 }
 
 function httpClientTable(r: HttpClientComparison): string {
+  const sdk = r.sdk === 'openai' ? 'openai SDK' : 'Anthropic SDK';
   const row = (name: string, f: HttpClientComparison['fetch']) =>
     `  ${name.padEnd(36)} ${f.cpuUsPerCall.toFixed(0).padStart(5)} µs CPU/call  ${f.callsPerSecond.toFixed(0).padStart(6)} calls/s   p50 ${ms(f.latencyMs.p50)}  p99 ${ms(f.latencyMs.p99)}`;
   return [
-    `provider HTTP client (openai SDK, streamed → loopback mock server), ${r.calls} calls × ${r.rounds} rounds, ${r.concurrency} in flight:`,
+    `provider HTTP client (${sdk}, streamed → loopback mock server), ${r.calls} calls × ${r.rounds} rounds, ${r.concurrency} in flight:`,
     row('global fetch (msw can intercept)', r.fetch),
     row('undici request, keep-alive pool', r.undici),
     `  undici costs ${r.cpuRatio.toFixed(3)} × fetch's CPU per call`,
@@ -71,7 +72,7 @@ async function inProcess(flags: OverheadFlags): Promise<void> {
       `  harness job (runner + record)          ${ms(m.harnessJob)} (${ms(p.harnessJob)})   adds ${ms(a.harness)}`,
       `  harness + bridge over a direct call:   ${ms(a.total)} (${((m.harnessJob / m.providerCall - 1) * 100).toFixed(1)}%)`,
       '',
-      httpClientTable(httpClients),
+      ...httpClients.map(httpClientTable),
     ].join('\n'),
   );
 }

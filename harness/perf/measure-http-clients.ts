@@ -1,4 +1,5 @@
 import {
+  createAnthropicProvider,
   createOpenAICompatibleProvider,
   createSupportDemo,
   createUndiciFetch,
@@ -21,6 +22,8 @@ export interface HttpClientFigures {
 }
 
 export interface HttpClientComparison {
+  /** The provider SDK whose `fetch` is swapped. */
+  sdk: ProviderSdk;
   calls: number;
   concurrency: number;
   rounds: number;
@@ -31,6 +34,10 @@ export interface HttpClientComparison {
   /** undici's CPU per call over fetch's (below 1: undici is cheaper). */
   cpuRatio: number;
 }
+
+/** The SDKs that take a `fetch`, each measured on its own provider's streamed call. */
+export const PROVIDER_SDKS = ['openai', 'anthropic'] as const;
+export type ProviderSdk = (typeof PROVIDER_SDKS)[number];
 
 export interface HttpClientOptions {
   /** Calls per client per round (default 2000). */
@@ -89,14 +96,27 @@ function figures(rounds: Round[]): HttpClientFigures {
   };
 }
 
+/** The provider of `sdk` on the loopback mock, with a given `fetch` (undefined: the global one). */
+function providerOf(
+  sdk: ProviderSdk,
+  urls: { origin: string; openai: string },
+  fetch: typeof globalThis.fetch | undefined,
+): Provider {
+  const common = { apiKey: 'mock-key', ...(fetch ? { fetch } : {}) };
+  return sdk === 'openai'
+    ? createOpenAICompatibleProvider({ baseURL: urls.openai, ...common })
+    : createAnthropicProvider({ baseURL: urls.origin, ...common });
+}
+
 /**
- * The provider's HTTP client measured on its own: the bridge's simple-path call (the openai SDK,
- * streamed) against the loopback mock server in a process of its own, through Node's global
- * fetch and through undici's `request` on a keep-alive pool, alternating, in this process.
+ * The provider's HTTP client measured on its own: the bridge's simple-path call (streamed), on
+ * each SDK that takes a `fetch` (openai, anthropic), against the loopback mock server in a
+ * process of its own, through Node's global fetch and through undici's `request` on a
+ * keep-alive pool, alternating, in this process.
  */
 export async function measureHttpClients(
   options: HttpClientOptions = {},
-): Promise<HttpClientComparison> {
+): Promise<HttpClientComparison[]> {
   const calls = options.calls ?? 2000;
   const concurrency = options.concurrency ?? 16;
   const rounds = options.rounds ?? 3;
@@ -107,45 +127,46 @@ export async function measureHttpClients(
   );
   const pool = createUndiciFetch();
   try {
-    const { openai } = JSON.parse(mock.firstLine) as { openai: string };
+    const urls = JSON.parse(mock.firstLine) as { origin: string; openai: string };
     const config = resolveConfig({});
-    const request: ModelRequest = {
-      model: config.paths.simple.model,
-      messages: [
-        { role: 'system', content: createSupportDemo().prototype.instructions },
-        { role: 'user', content: 'How long does standard shipping take?' },
-      ],
-      maxOutputTokens: config.paths.simple.maxOutputTokens,
-      stream: config.stream,
-    };
-    const clients = {
-      fetch: createOpenAICompatibleProvider({ baseURL: openai, apiKey: 'mock-key' }),
-      undici: createOpenAICompatibleProvider({
-        baseURL: openai,
-        apiKey: 'mock-key',
-        fetch: pool.fetch,
-      }),
-    };
-    const measured: Record<keyof typeof clients, Round[]> = { fetch: [], undici: [] };
-    // Warm-up: sockets open and the JIT settles for both before anything counts.
-    for (const provider of Object.values(clients))
-      await drive(provider, request, Math.min(500, calls), concurrency);
-    for (let round = 0; round < rounds; round++) {
-      const order =
-        round % 2 === 0 ? (['fetch', 'undici'] as const) : (['undici', 'fetch'] as const);
-      for (const name of order)
-        measured[name].push(await drive(clients[name], request, calls, concurrency));
+    const results: HttpClientComparison[] = [];
+    for (const sdk of PROVIDER_SDKS) {
+      const request: ModelRequest = {
+        model: sdk === 'openai' ? config.paths.simple.model : 'claude-haiku-4-5',
+        messages: [
+          { role: 'system', content: createSupportDemo().prototype.instructions },
+          { role: 'user', content: 'How long does standard shipping take?' },
+        ],
+        maxOutputTokens: config.paths.simple.maxOutputTokens,
+        stream: config.stream,
+      };
+      const clients = {
+        fetch: providerOf(sdk, urls, undefined),
+        undici: providerOf(sdk, urls, pool.fetch),
+      };
+      const measured: Record<keyof typeof clients, Round[]> = { fetch: [], undici: [] };
+      // Warm-up: sockets open and the JIT settles for both before anything counts.
+      for (const provider of Object.values(clients))
+        await drive(provider, request, Math.min(500, calls), concurrency);
+      for (let round = 0; round < rounds; round++) {
+        const order =
+          round % 2 === 0 ? (['fetch', 'undici'] as const) : (['undici', 'fetch'] as const);
+        for (const name of order)
+          measured[name].push(await drive(clients[name], request, calls, concurrency));
+      }
+      const fetchFigures = figures(measured.fetch);
+      const undiciFigures = figures(measured.undici);
+      results.push({
+        sdk,
+        calls,
+        concurrency,
+        rounds,
+        fetch: fetchFigures,
+        undici: undiciFigures,
+        cpuRatio: undiciFigures.cpuUsPerCall / fetchFigures.cpuUsPerCall,
+      });
     }
-    const fetchFigures = figures(measured.fetch);
-    const undiciFigures = figures(measured.undici);
-    return {
-      calls,
-      concurrency,
-      rounds,
-      fetch: fetchFigures,
-      undici: undiciFigures,
-      cpuRatio: undiciFigures.cpuUsPerCall / fetchFigures.cpuUsPerCall,
-    };
+    return results;
   } finally {
     await pool.close();
     await mock.stop();

@@ -53,6 +53,15 @@ describeProviderContract({
 });
 
 describeProviderContract({
+  name: 'Anthropic Messages on undici',
+  model: 'claude-haiku-4-5',
+  client: (origin) => createAnthropicProvider({ baseURL: origin, apiKey: 'k', fetch: pool.fetch }),
+  serverSideTools: false,
+  faultCodes: { overloaded: 'overloaded' },
+  transports: ['loopback'],
+});
+
+describeProviderContract({
   name: 'Agno AgentOS',
   model: 'gpt-4o',
   client: (origin) => createAgnoAgentOSProvider({ baseURL: origin, agentId: 'support-agent' }),

@@ -21,6 +21,7 @@ import {
   networkFailure,
   timeoutFailure,
 } from './failure.js';
+import { isConnectionError } from './http/undici-fetch.js';
 import type {
   CallOptions,
   ModelOutcome,
@@ -239,6 +240,6 @@ function toFailure(error: unknown, signal: AbortSignal | undefined): ProviderFai
   if (error instanceof SyntaxError) {
     return invalidResponseFailure(`Malformed response: ${error.message}`);
   }
-  if (error instanceof TypeError) return networkFailure(error.message);
+  if (error instanceof TypeError || isConnectionError(error)) return networkFailure(error.message);
   throw error;
 }
