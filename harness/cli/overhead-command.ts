@@ -33,9 +33,15 @@ function serverTable(r: ServerOverheadResult): string {
     row('pass-through proxy', r.proxy),
     row(`bridge server${r.workers > 1 ? ` ×${r.workers}` : ''}`, r.bridge),
     `  throughput ratio ${r.throughputRatio.toFixed(3)} × the proxy; added latency p50 ${signed(r.addedLatencyMs.p50)}, p99 ${signed(r.addedLatencyMs.p99)}; streaming first event p50 ${signed(r.addedTtftMs.p50)}, p99 ${signed(r.addedTtftMs.p99)}`,
+    ...(r.cpuRatio === undefined ? [] : [cpuLine(r)]),
     ...(r.chunkRelay ? [relayLine(r.chunkRelay)] : []),
     '',
   ].join('\n');
+}
+
+function cpuLine(r: ServerOverheadResult): string {
+  const cpu = (f: ServerOverheadResult['proxy']) => ms(f.cpuMsPerRequest ?? Number.NaN);
+  return `  CPU per request at ${r.rate} requests/s (server processes): proxy ${cpu(r.proxy)}, bridge ${cpu(r.bridge)}; ${r.cpuRatio?.toFixed(2)} × the proxy's`;
 }
 
 function relayLine(relay: NonNullable<ServerOverheadResult['chunkRelay']>): string {

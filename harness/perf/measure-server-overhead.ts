@@ -12,6 +12,7 @@ import { resolveSla } from '../verdict/index.js';
 import { startChildService } from './child-service.js';
 import { type ChunkRelayFigures, chunkRelayBetween, relayBuckets } from './chunk-relay.js';
 import { type CpuPlan, onCpus, pinThisProcess } from './cpu-pinning.js';
+import { cpuSince } from './process-cpu.js';
 
 // Its TypeScript source, run through tsx whether this harness runs from source or compiled.
 const PROXY_PROCESS = join(PACKAGE_ROOT, 'harness/perf/proxy-process.ts');
@@ -57,11 +58,18 @@ export interface ServerFigures {
   latencyMs: { p50: number; p99: number };
   /** Streamed at `rate`: send to the first content, the median of the rounds' percentiles. */
   ttftMs: { p50: number; p99: number };
+  /**
+   * CPU (user + system) the server's processes spent per request at `rate`, median over rounds;
+   * absent where /proc cannot be read.
+   */
+  cpuMsPerRequest?: number;
   failed: number;
 }
 
 export interface ServerOverheadResult {
   throughputRatio: number;
+  /** The bridge's CPU per request over the proxy's, at `rate` (where both could be read). */
+  cpuRatio?: number;
   addedLatencyMs: { p50: number; p99: number };
   addedTtftMs: { p50: number; p99: number };
   rate: number;
@@ -85,10 +93,13 @@ export const CHUNK_RELAY_LIMIT_MS = 0.1;
 interface Side {
   name: 'proxy' | 'bridge';
   target: LoadTarget;
+  /** The server's process (the primary, with --workers). */
+  pid: number;
   plain: LoadRequest[];
   streamed: LoadRequest[];
   rps: number[];
   paced: LoadStep[];
+  cpuMs: number[];
   streams: LoadStep[];
 }
 
@@ -121,6 +132,7 @@ async function step(
 const median = (values: number[]) => describe(values)?.p50 ?? Number.NaN;
 
 function figures(side: Side): ServerFigures {
+  const cpuMs = side.cpuMs.length > 0 ? median(side.cpuMs) : undefined;
   const percentiles = (
     steps: LoadStep[],
     pick: (s: LoadStep) => LoadStep['latencyMs'] | undefined,
@@ -132,6 +144,7 @@ function figures(side: Side): ServerFigures {
     maxRps: median(side.rps),
     latencyMs: percentiles(side.paced, (s) => s.latencyMs),
     ttftMs: percentiles(side.streams, (s) => s.ttftMs),
+    ...(cpuMs === undefined ? {} : { cpuMsPerRequest: cpuMs }),
     failed: [...side.paced, ...side.streams].reduce((n, s) => n + s.non2xx + s.errors, 0),
   };
 }
@@ -186,20 +199,24 @@ export async function measureServerOverhead(
       {
         name: 'proxy',
         target: loadTargetOf(`${proxy.firstLine}/v1`, key),
+        pid: proxy.pid,
         // The bridge streams from its backend; the proxy's client does the same, for equal mock work.
         plain: one(direct(true)),
         streamed: one(direct(true)),
         rps: [],
         paced: [],
+        cpuMs: [],
         streams: [],
       },
       {
         name: 'bridge',
         target: loadTargetOf(bridge.baseUrl, key),
+        pid: bridge.pid,
         plain: one(viaBridge(false)),
         streamed: one(viaBridge(true)),
         rps: [],
         paced: [],
+        cpuMs: [],
         streams: [],
       },
     ];
@@ -224,7 +241,11 @@ export async function measureServerOverhead(
       for (const side of order) {
         const flatOut = await step(side.target, side.plain, closed, options.durationS, false);
         side.rps.push(flatOut.throughputRps);
-        side.paced.push(await step(side.target, side.plain, paced, options.durationS, false));
+        const cpu = cpuSince(side.pid);
+        const atRate = await step(side.target, side.plain, paced, options.durationS, false);
+        const cpuMs = cpu(atRate.sent);
+        side.paced.push(atRate);
+        if (cpuMs !== undefined) side.cpuMs.push(cpuMs);
         side.streams.push(await step(side.target, side.streamed, paced, options.durationS, true));
         say(
           `round ${round + 1}/${options.rounds} ${side.name}: ${side.rps.at(-1)?.toFixed(0)} requests/s closed loop`,
@@ -241,6 +262,9 @@ export async function measureServerOverhead(
     const [p, b] = sides.map(figures) as [ServerFigures, ServerFigures];
     return {
       throughputRatio: b.maxRps / p.maxRps,
+      ...(p.cpuMsPerRequest && b.cpuMsPerRequest
+        ? { cpuRatio: b.cpuMsPerRequest / p.cpuMsPerRequest }
+        : {}),
       addedLatencyMs: {
         p50: b.latencyMs.p50 - p.latencyMs.p50,
         p99: b.latencyMs.p99 - p.latencyMs.p99,

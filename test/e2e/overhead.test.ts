@@ -21,8 +21,9 @@ describe('bench overhead', () => {
     const figures = JSON.parse(result.stdout) as {
       throughputRatio: number;
       addedLatencyMs: { p50: number; p99: number };
-      proxy: { maxRps: number; failed: number };
-      bridge: { maxRps: number; failed: number; ttftMs: { p50: number } };
+      cpuRatio: number;
+      proxy: { maxRps: number; failed: number; cpuMsPerRequest: number };
+      bridge: { maxRps: number; failed: number; ttftMs: { p50: number }; cpuMsPerRequest: number };
       chunkRelay: { chunks: number; p99Ms: number; within: { limitMs: number; share: number } };
     };
     expect(figures.throughputRatio).toBeGreaterThan(0);
@@ -31,6 +32,15 @@ describe('bench overhead', () => {
     expect(figures.proxy.failed).toBe(0);
     expect(figures.bridge.failed).toBe(0);
     expect(figures.bridge.ttftMs.p50).toBeGreaterThan(0);
+    // Each server's CPU per request, read from /proc in 10 ms ticks (40 proxied requests may
+    // fall short of one), and the bridge's over the proxy's where both were seen.
+    expect(figures.proxy.cpuMsPerRequest).toBeGreaterThanOrEqual(0);
+    expect(figures.bridge.cpuMsPerRequest).toBeGreaterThan(0);
+    if (figures.proxy.cpuMsPerRequest > 0)
+      expect(figures.cpuRatio).toBeCloseTo(
+        figures.bridge.cpuMsPerRequest / figures.proxy.cpuMsPerRequest,
+        6,
+      );
     // The paced streams went through the bridge chunk by chunk, and its histogram saw them.
     expect(figures.chunkRelay.chunks).toBeGreaterThan(5);
     expect(figures.chunkRelay.within.limitMs).toBe(0.1);
