@@ -28,7 +28,9 @@ export class SseAnswer {
   #leader: object | undefined;
   #sent = '';
   #started = false;
-  #corked = false;
+  /** Events written in this turn of the event loop, not yet handed to the response. */
+  #pending = '';
+  #flushDue = false;
   /** When the first text of the writes now held back arrived (undefined: none is text). */
   #textSinceMs: number | undefined;
 
@@ -94,7 +96,7 @@ export class SseAnswer {
         },
       });
     }
-    this.#response.end('data: [DONE]\n\n');
+    this.#end('data: [DONE]\n\n');
   }
 
   /** Ends a started stream with an OpenAI-shaped error event (the status is already 200). */
@@ -102,7 +104,7 @@ export class SseAnswer {
     this.#event({
       error: { message, type: 'server_error', param: null, code: 'stream_interrupted' },
     });
-    this.#response.end();
+    this.#end('');
   }
 
   #start(headers: Record<string, string>): void {
@@ -131,25 +133,38 @@ export class SseAnswer {
 
   /**
    * Events written in one turn of the event loop leave in one write: the deltas of one network
-   * chunk from the backend (often many) cost one syscall, not one each, and none waits longer
-   * than the turn it was written in.
+   * chunk from the backend (often many) become one chunk of the response and one syscall, not
+   * one each (a chunked response's every write is three buffers of its own), and none waits
+   * longer than the turn it was written in.
    */
   #write(event: string): void {
-    if (!this.#corked) {
-      this.#corked = true;
-      this.#response.cork();
-      process.nextTick(this.#uncork);
-    }
-    this.#response.write(event);
+    this.#pending += event;
+    if (this.#flushDue) return;
+    this.#flushDue = true;
+    process.nextTick(this.#flush);
   }
 
-  readonly #uncork = (): void => {
-    this.#corked = false;
-    if (this.#textSinceMs !== undefined) {
-      // Up to the write call: the syscall after it is what any proxy relaying the chunk pays.
-      this.#onRelayed?.(performance.now() - this.#textSinceMs);
-      this.#textSinceMs = undefined;
-    }
-    this.#response.uncork();
+  readonly #flush = (): void => {
+    this.#flushDue = false;
+    if (this.#pending === '' || this.#response.writableEnded) return;
+    this.#relayed();
+    const events = this.#pending;
+    this.#pending = '';
+    this.#response.write(events);
   };
+
+  /** The last write: what is held back, then `last`, and the end of the response. */
+  #end(last: string): void {
+    this.#relayed();
+    const events = this.#pending + last;
+    this.#pending = '';
+    this.#response.end(events);
+  }
+
+  #relayed(): void {
+    if (this.#textSinceMs === undefined) return;
+    // Up to the write call: the syscall after it is what any proxy relaying the chunk pays.
+    this.#onRelayed?.(performance.now() - this.#textSinceMs);
+    this.#textSinceMs = undefined;
+  }
 }
