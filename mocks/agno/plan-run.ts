@@ -106,7 +106,7 @@ export async function planRun(
     );
     const promptTokens = countPromptTokens(tokens, conversation, toolsJson);
     let toolCalls: ExecutedToolCall[] = [];
-    let contentPieces: string[] = [];
+    let contentPieces: readonly string[] = [];
     let completionTokens: number;
     if (decision.kind === 'tool_calls') {
       toolCalls = await executeToolCalls(

@@ -65,7 +65,7 @@ export function planMessage(
   const ids = streamFor('ids');
   const id = messageId(ids);
   const requestId = anthropicRequestId(ids);
-  let textPieces: string[] = [];
+  let textPieces: readonly string[] = [];
   let toolUses: PlannedToolUse[] = [];
   let stopReason: PlannedMessage['stopReason'] = 'end_turn';
   let outputTokens: number;

@@ -88,7 +88,7 @@ export function planCompletion(
   const ids = streamFor('ids');
   const id = completionId(ids);
   const reqId = requestId(ids);
-  let contentPieces: string[] = [];
+  let contentPieces: readonly string[] = [];
   let toolCalls: PlannedCompletion['toolCalls'] = [];
   let finishReason: PlannedCompletion['finishReason'] = 'stop';
   let completionTokens = 0;
@@ -101,7 +101,7 @@ export function planCompletion(
     completionTokens = toolCalls.reduce((sum, call) => sum + toolCallTokens(tokens, call), 0);
     finishReason = 'tool_calls';
   } else {
-    // Answers are unique, so they bypass the counter's cache (split() does not cache).
+    // The same question gets the same answer: its split comes from the counter's cache.
     let split = tokens.split(decision.text);
     const maxTokens = request.max_completion_tokens ?? request.max_tokens;
     if (maxTokens != null && split.tokenCount > maxTokens) {

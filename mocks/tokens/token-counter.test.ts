@@ -20,6 +20,20 @@ describe('createTokenCounter', () => {
     expect(tokenCount).toBe(countTokens(text));
   });
 
+  it('splits a repeated text once, hands out pieces nobody can change, and forgets the least recently used', () => {
+    const counter = createTokenCounter(2);
+    const first = counter.split('first answer');
+    expect(counter.split('first answer')).toBe(first);
+    expect(Object.isFrozen(first.pieces)).toBe(true);
+    const second = counter.split('second answer');
+    counter.split('first answer'); // refreshes "first"
+    counter.split('third answer'); // evicts "second"
+    expect(counter.split('first answer')).toBe(first);
+    const again = counter.split('second answer'); // split anew
+    expect(again).not.toBe(second);
+    expect(again).toEqual(second);
+  });
+
   it('truncates to a prefix that fits the token budget', () => {
     const counter = createTokenCounter();
     const text = 'The quick brown fox jumps over the lazy dog again and again.';

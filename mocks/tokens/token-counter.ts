@@ -7,45 +7,63 @@ const asPlainText = { disallowedSpecial: new Set<string>() };
 export interface TokenCounter {
   /** Number of o200k_base tokens in `text`. Cached: system prompts and tool lists repeat. */
   count(text: string): number;
-  /** The text as streamed pieces (about one per token) and its exact token count. */
-  split(text: string): { pieces: string[]; tokenCount: number };
+  /**
+   * The text as streamed pieces (about one per token) and its exact token count. Cached too: a
+   * mock answers the same questions with the same text, and a plan splits its answer twice.
+   */
+  split(text: string): { pieces: readonly string[]; tokenCount: number };
   /** The longest prefix of `text` that fits in `maxTokens` tokens. */
   truncate(text: string, maxTokens: number): string;
 }
 
+/** A map of at most `maxEntries`, dropping the least recently used first. */
+function boundedCache<V>(maxEntries: number) {
+  const entries = new Map<string, V>();
+  return {
+    get(key: string): V | undefined {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        // Re-insert so the map's order is least recently used first.
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key: string, value: V): V {
+      if (entries.size >= maxEntries) {
+        const oldest = entries.keys().next();
+        if (!oldest.done) entries.delete(oldest.value);
+      }
+      entries.set(key, value);
+      return value;
+    },
+  };
+}
+
 /**
- * Creates a counter whose cache holds at most `maxEntries` strings, dropping the least recently
- * used first, so a long benchmark cannot grow it without bound.
+ * Creates a counter whose caches hold at most `maxEntries` strings each, dropping the least
+ * recently used first, so a long benchmark cannot grow them without bound.
  *
  * @example
  * const tokens = createTokenCounter();
  * tokens.count('Hello! How can I assist you today?'); // 9
  */
 export function createTokenCounter(maxEntries = 512): TokenCounter {
-  const cache = new Map<string, number>();
+  const counts = boundedCache<number>(maxEntries);
+  const splits = boundedCache<{ pieces: readonly string[]; tokenCount: number }>(maxEntries);
   return {
     count(text) {
       if (text.length === 0) return 0;
-      const cached = cache.get(text);
-      if (cached !== undefined) {
-        // Re-insert so the map's order is least recently used first.
-        cache.delete(text);
-        cache.set(text, cached);
-        return cached;
-      }
-      const counted = countTokens(text, asPlainText);
-      if (cache.size >= maxEntries) {
-        const oldest = cache.keys().next();
-        if (!oldest.done) cache.delete(oldest.value);
-      }
-      cache.set(text, counted);
-      return counted;
+      return counts.get(text) ?? counts.set(text, countTokens(text, asPlainText));
     },
     split(text) {
+      const cached = splits.get(text);
+      if (cached) return cached;
       const tokens = encode(text, asPlainText);
       // decodeGenerator joins tokens that end inside a multi-byte character, so no piece is
       // ever half a character.
-      return { pieces: [...decodeGenerator(tokens)], tokenCount: tokens.length };
+      const pieces = Object.freeze([...decodeGenerator(tokens)]);
+      return splits.set(text, { pieces, tokenCount: tokens.length });
     },
     truncate(text, maxTokens) {
       const pieces = [...decodeGenerator(encode(text, asPlainText))].slice(0, maxTokens);
