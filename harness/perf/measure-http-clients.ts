@@ -7,6 +7,7 @@ import {
   type Provider,
   resolveConfig,
 } from '../../src/index.js';
+import { PROVIDER_MODELS } from '../backends/provider-models.js';
 import { BENCH_BIN, mockServerArgs } from '../load/server-process.js';
 import { median, p99 } from '../stats/statistics.js';
 import { startChildService } from './child-service.js';
@@ -132,7 +133,8 @@ export async function measureHttpClients(
     const results: HttpClientComparison[] = [];
     for (const sdk of PROVIDER_SDKS) {
       const request: ModelRequest = {
-        model: sdk === 'openai' ? config.paths.simple.model : 'claude-haiku-4-5',
+        // The simple path's model, as the live backend of that provider sets it.
+        model: PROVIDER_MODELS[sdk].simple,
         messages: [
           { role: 'system', content: createSupportDemo().prototype.instructions },
           { role: 'user', content: 'How long does standard shipping take?' },

@@ -21,21 +21,25 @@ describe.runIf(process.platform === 'linux')('processTreeCpuMs', () => {
   });
 
   it("adds a process's descendants (the workers under a primary) and forgets a process that ended", async () => {
-    // A parent that only waits, over a child that spends 400 ms of CPU and then waits too.
-    const spin = 'while (process.cpuUsage().user < 400000) {} setTimeout(() => {}, 10000)';
+    // A parent that only waits, over a child that spends 400 ms of CPU, says so, and waits too.
+    const spin =
+      "let n = 0; while (process.cpuUsage().user < 400000) for (let i = 0; i < 1e6; i++) n += i; console.log('spent'); setTimeout(() => {}, 10000)";
     const parent = spawn(process.execPath, [
       '-e',
-      `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(spin)}], { stdio: 'ignore' }); setTimeout(() => {}, 10000)`,
+      `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(spin)}], { stdio: 'inherit' }); setTimeout(() => {}, 10000)`,
     ]);
     const pid = parent.pid as number;
     try {
-      // However busy the machine, the child's 400 ms come; the parent alone spends far less.
-      let tree = 0;
-      for (let waited = 0; tree < 400 && waited < 8000; waited += 100) {
-        await sleep(100);
-        tree = processTreeCpuMs(pid) ?? 0;
-      }
+      await new Promise<void>((resolve) =>
+        parent.stdout.on('data', (chunk: Buffer) => {
+          if (String(chunk).includes('spent')) resolve();
+        }),
+      );
+      const tree = processTreeCpuMs(pid) ?? 0;
+      // The child's 400 ms and more (the parent alone spends far less), in milliseconds: not ten
+      // times that, which a child's figure counted as ticks would give.
       expect(tree).toBeGreaterThanOrEqual(400);
+      expect(tree).toBeLessThan(1_500);
     } finally {
       // The group: parent and child.
       spawn('pkill', ['-P', String(pid)]);

@@ -54,14 +54,20 @@ function childrenOf(pid: number): number[] {
  * `bench serve --workers`) have used; undefined without /proc or once the process is gone.
  */
 export function processTreeCpuMs(pid: number): number | undefined {
+  const ticks = treeTicks(pid);
+  return ticks === undefined ? undefined : (ticks * 1000) / ticksPerSecond();
+}
+
+/** User + system ticks of a process and its live descendants; undefined once it is gone. */
+function treeTicks(pid: number): number | undefined {
   let ticks: number;
   try {
     ticks = ownTicks(pid);
   } catch {
     return undefined;
   }
-  for (const child of childrenOf(pid)) ticks += processTreeCpuMs(child) ?? 0;
-  return (ticks * 1000) / ticksPerSecond();
+  for (const child of childrenOf(pid)) ticks += treeTicks(child) ?? 0;
+  return ticks;
 }
 
 /**
